@@ -1,0 +1,41 @@
+// Command readiness is an offline dashboard of Career and Technical Education
+// and College and Career Readiness indicators for school leaders. With no
+// arguments it opens the desktop app; the subcommands import, report, render,
+// check and demo serve scripts and tests.
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+const usage = `Usage:
+  readiness [FILE.db]            open the desktop app (on the demo district the first time)
+  readiness demo   -out FILE.db [-schools N] [-students N] [-years N] [-seed N]
+  readiness import -db FILE.db [-kind TABLE] FILE...
+  readiness report -db FILE.db [-district ID] [-school ID|ALL] [-year YEAR]
+                   [-format csv|json] [-privacy on|off] [-min-n N]
+  readiness render -db FILE.db -school ID -year YEAR -out DIR [-format png|svg]
+                   [-width PX] [-height PX]
+  readiness check  -db FILE.db
+`
+
+func main() {
+	os.Exit(run(os.Args[1:]))
+}
+
+// run dispatches a command line and returns the exit status: 0 on success,
+// 1 on invalid input or a failed operation, 2 on wrong usage.
+func run(args []string) int {
+	if len(args) == 0 {
+		fmt.Fprint(os.Stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		fmt.Print(usage)
+		return 0
+	}
+	fmt.Fprintf(os.Stderr, "readiness: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}
