@@ -35,6 +35,16 @@ func run(args []string) int {
 	case "-h", "-help", "--help", "help":
 		fmt.Print(usage)
 		return 0
+	case "demo":
+		return runDemo(args[1:])
+	case "import":
+		return runImport(args[1:])
+	case "report":
+		return runReport(args[1:])
+	case "render":
+		return runRender(args[1:])
+	case "check":
+		return runCheck(args[1:])
 	}
 	fmt.Fprintf(os.Stderr, "readiness: unknown command %q\n\n%s", args[0], usage)
 	return 2
