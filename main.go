@@ -7,7 +7,16 @@ package main
 import (
 	"fmt"
 	"os"
+	"strings"
+
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"readiness/app"
 )
+
+// appID is the app's reverse-DNS ID, as in FyneApp.toml. Preferences and the
+// demo district are stored under it.
+const appID = "org.readiness.dashboard"
 
 const usage = `Usage:
   readiness [FILE.db]            open the desktop app (on the demo district the first time)
@@ -28,8 +37,10 @@ func main() {
 // 1 on invalid input or a failed operation, 2 on wrong usage.
 func run(args []string) int {
 	if len(args) == 0 {
-		fmt.Fprint(os.Stderr, usage)
-		return 2
+		return runGUI("")
+	}
+	if len(args) == 1 && strings.HasSuffix(strings.ToLower(args[0]), ".db") {
+		return runGUI(args[0])
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
@@ -48,4 +59,13 @@ func run(args []string) int {
 	}
 	fmt.Fprintf(os.Stderr, "readiness: unknown command %q\n\n%s", args[0], usage)
 	return 2
+}
+
+// runGUI opens the desktop app on path, or on the last database used (the
+// demo district the first time) when path is "".
+func runGUI(path string) int {
+	ui := app.New(fyneapp.NewWithID(appID))
+	ui.Start(path)
+	ui.ShowAndRun()
+	return 0
 }

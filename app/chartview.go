@@ -1,0 +1,199 @@
+package app
+
+import (
+	"image"
+	"image/color"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"readiness/charts"
+)
+
+// resizeDebounce is how long a chart waits after the last resize before it
+// draws again at the new size.
+const resizeDebounce = 150 * time.Millisecond
+
+// background runs work on a goroutine and applies its result on the UI
+// goroutine with fyne.Do. The group lets tests wait until every result has
+// been applied.
+type background struct{ wg sync.WaitGroup }
+
+// run starts work; the function it returns, if any, runs on the UI goroutine.
+func (b *background) run(work func() (apply func())) {
+	b.wg.Add(1)
+	go func() {
+		defer b.wg.Done()
+		if apply := work(); apply != nil {
+			fyne.Do(apply)
+		}
+	}()
+}
+
+// after is run, started after delay; the returned stop cancels it if it has
+// not started.
+func (b *background) after(delay time.Duration, work func() (apply func())) (stop func()) {
+	b.wg.Add(1)
+	t := time.AfterFunc(delay, func() {
+		defer b.wg.Done()
+		if apply := work(); apply != nil {
+			fyne.Do(apply)
+		}
+	})
+	return func() {
+		if t.Stop() {
+			b.wg.Done()
+		}
+	}
+}
+
+// wait blocks until every started task has applied its result.
+func (b *background) wait() { b.wg.Wait() }
+
+// chartView shows one chart, drawn by charts.Render straight into an RGBA
+// image at the widget's pixel size. It draws again on a goroutine when its
+// input or theme changes, and after a resize once the size settles.
+type chartView struct {
+	widget.BaseWidget
+
+	kind     charts.Kind
+	bg       *background
+	onTapped func(charts.Kind)
+	onError  func(error)
+
+	input    *charts.Input
+	theme    charts.Theme
+	selected bool
+
+	image   *canvas.Image
+	message *widget.Label
+	frame   *canvas.Rectangle
+
+	generation uint64    // of the latest draw request; older results are dropped
+	stop       func()    // cancels a pending debounced draw
+	requested  fyne.Size // the size of the latest draw request
+}
+
+func newChartView(kind charts.Kind, bg *background) *chartView {
+	v := &chartView{kind: kind, bg: bg}
+	v.image = canvas.NewImageFromImage(nil)
+	v.image.FillMode = canvas.ImageFillContain
+	v.image.ScaleMode = canvas.ImageScaleFastest
+	v.message = widget.NewLabel("")
+	v.message.Alignment = fyne.TextAlignCenter
+	v.message.Wrapping = fyne.TextWrapWord
+	v.frame = canvas.NewRectangle(color.Transparent)
+	v.frame.StrokeWidth = 2
+	v.ExtendBaseWidget(v)
+	return v
+}
+
+func (v *chartView) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewStack(v.image, container.NewCenter(v.message), v.frame))
+}
+
+// SetInput shows new data and draws it at once.
+func (v *chartView) SetInput(in charts.Input) {
+	v.input = &in
+	v.draw(0)
+}
+
+// SetTheme changes the chart colours and draws again.
+func (v *chartView) SetTheme(t charts.Theme) {
+	if t == v.theme {
+		return
+	}
+	v.theme = t
+	v.draw(0)
+}
+
+// SetMessage replaces the chart with a message, such as an error.
+func (v *chartView) SetMessage(text string) {
+	v.input = nil
+	v.generation++
+	v.image.Image = nil
+	v.image.Refresh()
+	v.message.SetText(text)
+}
+
+// SetSelected marks the chart that File > Export acts on.
+func (v *chartView) SetSelected(on bool) {
+	v.selected = on
+	v.frame.StrokeColor = color.Transparent
+	if on {
+		v.frame.StrokeColor = theme.Color(theme.ColorNamePrimary)
+	}
+	v.frame.Refresh()
+}
+
+func (v *chartView) Resize(size fyne.Size) {
+	v.BaseWidget.Resize(size)
+	if size != v.requested {
+		v.draw(resizeDebounce)
+	}
+}
+
+func (v *chartView) Tapped(*fyne.PointEvent) {
+	if v.onTapped != nil {
+		v.onTapped(v.kind)
+	}
+}
+
+// Image returns the drawn chart, or nil before the first draw.
+func (v *chartView) Image() image.Image { return v.image.Image }
+
+// draw requests a drawing at the current size after delay. It runs on the UI
+// goroutine; the drawing runs on another.
+func (v *chartView) draw(delay time.Duration) {
+	if v.stop != nil {
+		v.stop()
+		v.stop = nil
+	}
+	size := v.Size()
+	if v.input == nil || size.Width < 1 || size.Height < 1 {
+		return
+	}
+	v.generation++
+	v.requested = size
+	gen, in := v.generation, *v.input
+	style := charts.Style{Width: int(size.Width), Height: int(size.Height), Scale: v.scale(), Theme: v.theme}
+	work := func() func() {
+		img, err := charts.Render(v.kind, in, style)
+		return func() {
+			if gen != v.generation {
+				return
+			}
+			if err != nil {
+				v.image.Image = nil
+				v.message.SetText(err.Error())
+				v.image.Refresh()
+				if v.onError != nil {
+					v.onError(err)
+				}
+				return
+			}
+			v.message.SetText("")
+			v.image.Image = img
+			v.image.Refresh()
+		}
+	}
+	if delay == 0 {
+		v.bg.run(work)
+		return
+	}
+	v.stop = v.bg.after(delay, work)
+}
+
+// scale returns the canvas scale, so that the chart has one image pixel per
+// screen pixel.
+func (v *chartView) scale() float64 {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(v); c != nil && c.Scale() > 0 {
+		return float64(c.Scale())
+	}
+	return 1
+}

@@ -1,0 +1,179 @@
+package app
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"readiness/data/indicator"
+)
+
+// Headline is one figure above the charts, as shown text.
+type Headline struct {
+	Label    string
+	Value    string // the school's figure, or its privacy mask
+	Change   string // the change from the previous school year, or ""
+	District string // the district's figure, or "" on the district's own dashboard
+	Detail   string // more words under the figure, or ""
+}
+
+// format is how a headline figure is written.
+type format int
+
+const (
+	formatCount format = iota
+	formatRate
+	formatHours
+	formatFTE
+)
+
+type headlineSpec struct {
+	label     string
+	indicator string
+	dimension string
+	format    format
+}
+
+var headlineSpecs = []headlineSpec{
+	{"CTE participants", indicator.CTEParticipants, indicator.All, formatCount},
+	{"Concentrators", indicator.CTEConcentrators, indicator.All, formatCount},
+	{"Credential rate", indicator.CredentialRate, indicator.All, formatRate},
+	{"Internship hours", indicator.WBLHours, "internship", formatHours},
+	{"Teacher FTE", indicator.TeacherFTE, indicator.All, formatFTE},
+}
+
+// Headlines returns the six headline figures with privacy applied at minimum
+// n minN (0 turns privacy off): participants, concentrators, credential
+// rate, internship hours, teacher FTE and the clusters that depend on one
+// teacher. A change from the previous year is given only when both years'
+// figures are shown, so it never reveals a hidden value.
+func (d *Dashboard) Headlines(minN int) []Headline {
+	rows := indicator.Protect(d.Rows, minN)
+	prev := indicator.Protect(d.Previous(), minN)
+	district := indicator.Protect(d.District, minN)
+	onDistrict := d.SchoolID == indicator.AllSchools
+
+	var list []Headline
+	for _, spec := range headlineSpecs {
+		h := Headline{Label: spec.label}
+		cur, hasCur := lookup(rows, spec)
+		h.Value = cur.text
+		if old, ok := lookup(prev, spec); ok && hasCur && cur.shown && old.shown {
+			h.Change = formatChange(cur.value-old.value, spec.format, d.Year-1)
+		}
+		if dist, ok := lookup(district, spec); ok && !onDistrict {
+			h.District = "District " + dist.text
+		}
+		list = append(list, h)
+	}
+	return append(list, d.singleTeacherHeadline(onDistrict))
+}
+
+func (d *Dashboard) singleTeacherHeadline(onDistrict bool) Headline {
+	names := singleTeacherClusters(d.Rows)
+	h := Headline{Label: "Clusters with one teacher", Value: strconv.Itoa(len(names))}
+	h.Detail = strings.Join(names, ", ")
+	if prev := d.Previous(); prev != nil {
+		h.Change = formatChange(float64(len(names)-len(singleTeacherClusters(prev))), formatCount, d.Year-1)
+	}
+	if !onDistrict {
+		h.District = "District " + strconv.Itoa(len(singleTeacherClusters(d.District)))
+	}
+	return h
+}
+
+// singleTeacherClusters returns the clusters taught by exactly one teacher,
+// by name. Staff figures are never hidden, so no privacy applies.
+func singleTeacherClusters(rows []indicator.Row) []string {
+	var names []string
+	for _, r := range rows {
+		if r.Indicator == indicator.SingleTeacherCluster && r.HasValue && r.Value == 1 {
+			names = append(names, r.Dimension)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// figure is a protected row as a headline shows it.
+type figure struct {
+	text  string
+	value float64
+	shown bool // a value that privacy does not hide
+}
+
+// lookup finds the spec's row in protected rows. A missing row of a sum or
+// count is 0, since rows exist only for dimensions with source rows; a
+// missing rate has no value.
+func lookup(rows []indicator.Row, spec headlineSpec) (figure, bool) {
+	if rows == nil {
+		return figure{text: "—"}, false
+	}
+	r, ok := find(rows, spec.indicator, spec.dimension)
+	switch {
+	case !ok && spec.format == formatRate:
+		return figure{text: "—"}, true
+	case !ok:
+		return figure{text: formatValue(0, spec.format), shown: true}, true
+	case r.Hidden:
+		return figure{text: r.Text}, true
+	case !r.HasValue:
+		return figure{text: "—"}, true
+	}
+	return figure{text: formatValue(r.Value, spec.format), value: r.Value, shown: true}, true
+}
+
+// formatValue writes a figure for the screen: counts and hours with
+// thousands separators, rates as percentages, FTE with one decimal.
+func formatValue(v float64, f format) string {
+	switch f {
+	case formatRate:
+		return strconv.FormatFloat(v*100, 'f', 1, 64) + "%"
+	case formatFTE:
+		return strconv.FormatFloat(v, 'f', 1, 64)
+	}
+	return groupThousands(int64(math.Round(v)))
+}
+
+// formatChange writes a change since the school year ending in prevYear:
+// "+12 since 2023-24"; rates change in percentage points.
+func formatChange(delta float64, f format, prevYear int) string {
+	since := " since " + indicator.FormatYear(prevYear)
+	if f == formatRate {
+		delta *= 100
+		return signed(strconv.FormatFloat(delta, 'f', 1, 64), delta) + " pts" + since
+	}
+	if f == formatFTE {
+		return signed(strconv.FormatFloat(delta, 'f', 1, 64), delta) + since
+	}
+	return signed(groupThousands(int64(math.Round(delta))), delta) + since
+}
+
+func signed(s string, v float64) string {
+	if v > 0 {
+		return "+" + s
+	}
+	if strings.TrimLeft(s, "-0.") == "" {
+		return "no change"
+	}
+	return strings.Replace(s, "-", "−", 1)
+}
+
+// groupThousands writes n with commas between groups of three digits.
+func groupThousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}

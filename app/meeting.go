@@ -1,0 +1,235 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"readiness/charts"
+	"readiness/data"
+	"readiness/data/indicator"
+)
+
+// meetingInterval is how long the timer shows each chart.
+const meetingInterval = 20 * time.Second
+
+// meeting is the projected screen: full screen, large type, high contrast,
+// privacy always on, one chart at a time. Keys: left and right move between
+// schools, up and down between charts, T starts or stops the timer, Esc
+// leaves.
+type meeting struct {
+	u     *UI
+	w     fyne.Window
+	theme *appTheme
+
+	schools []string // school IDs in picker order, the district first
+	school  int
+	chart   int
+	dash    *Dashboard
+
+	title     *widget.Label
+	subtitle  *widget.Label
+	cards     []*headlineCard
+	view      *chartView
+	hint      *widget.Label
+	stopTimer chan struct{}
+
+	generation uint64
+}
+
+func (u *UI) onMeeting(withTimer bool) {
+	if u.info.Path == "" || len(u.info.Schools) == 0 {
+		u.showError(fmt.Errorf("meeting mode: no school to show; open a database with schools first"))
+		return
+	}
+	if u.meeting != nil {
+		u.meeting.w.RequestFocus()
+		return
+	}
+	m := newMeeting(u)
+	u.meeting = m
+	m.w.SetFullScreen(true)
+	m.w.Show()
+	m.load()
+	if withTimer {
+		m.toggleTimer()
+	}
+}
+
+func newMeeting(u *UI) *meeting {
+	m := &meeting{u: u, w: u.a.NewWindow("Readiness — meeting mode"), theme: meetingTheme()}
+	m.schools = append([]string{indicator.AllSchools}, ids(u.info.SchoolsOf(u.sel.DistrictID))...)
+	m.school = indexOf(m.schools, u.sel.SchoolID)
+	m.chart = max(0, indexOfKind(u.current))
+
+	m.title = widget.NewLabel("")
+	m.title.TextStyle.Bold = true
+	m.title.SizeName = theme.SizeNameHeadingText
+	m.subtitle = widget.NewLabel("")
+	row := container.NewGridWithColumns(len(headlineSpecs) + 1)
+	for range len(headlineSpecs) + 1 {
+		c := newHeadlineCard()
+		c.details.Hide()
+		m.cards = append(m.cards, c)
+		row.Add(c.content)
+	}
+	m.view = newChartView(charts.Kinds[m.chart], &u.bg)
+	m.view.theme = m.theme.chartTheme()
+	m.view.onError = u.showError
+	m.hint = widget.NewLabel("")
+	m.hint.SizeName = theme.SizeNameCaptionText
+	m.hint.Alignment = fyne.TextAlignCenter
+
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, m.subtitle, m.title), row)
+	content := container.NewBorder(top, m.hint, nil, nil, m.view)
+	m.w.SetContent(container.NewThemeOverride(content, m.theme))
+	m.w.Canvas().SetOnTypedKey(m.onKey)
+	m.w.SetOnClosed(m.closed)
+	m.w.Resize(fyne.NewSize(1280, 800))
+	m.showTitle()
+	return m
+}
+
+func ids(list []data.School) []string {
+	var out []string
+	for _, s := range list {
+		out = append(out, s.ID)
+	}
+	return out
+}
+
+func indexOfKind(k charts.Kind) int {
+	for i, kind := range charts.Kinds {
+		if kind == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// onKey handles the meeting's keys.
+func (m *meeting) onKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyRight:
+		m.moveSchool(1)
+	case fyne.KeyLeft:
+		m.moveSchool(-1)
+	case fyne.KeyDown:
+		m.moveChart(1)
+	case fyne.KeyUp:
+		m.moveChart(-1)
+	case fyne.KeyT:
+		m.toggleTimer()
+	case fyne.KeyEscape:
+		m.w.Close()
+	}
+}
+
+func (m *meeting) moveSchool(step int) {
+	m.school = (m.school + step + len(m.schools)) % len(m.schools)
+	m.showTitle()
+	m.load()
+}
+
+func (m *meeting) moveChart(step int) {
+	m.chart = (m.chart + step + len(charts.Kinds)) % len(charts.Kinds)
+	m.view.kind = charts.Kinds[m.chart]
+	m.showTitle()
+	if m.dash != nil {
+		m.view.SetInput(m.dash.Input(m.u.exportMinN()))
+	}
+}
+
+// advance is the timer's step: the next chart, and after the last chart the
+// next school's first.
+func (m *meeting) advance() {
+	if m.chart == len(charts.Kinds)-1 {
+		m.chart = -1
+		m.moveSchool(1)
+	}
+	m.moveChart(1)
+}
+
+func (m *meeting) toggleTimer() {
+	if m.stopTimer != nil {
+		close(m.stopTimer)
+		m.stopTimer = nil
+		m.showTitle()
+		return
+	}
+	stop := make(chan struct{})
+	m.stopTimer = stop
+	go func() {
+		t := time.NewTicker(meetingInterval)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				fyne.Do(m.advance)
+			case <-stop:
+				return
+			}
+		}
+	}()
+	m.showTitle()
+}
+
+// showTitle writes the school, chart and key hints; the figures follow when
+// the school's data is loaded.
+func (m *meeting) showTitle() {
+	info := m.u.info
+	m.title.SetText(info.SchoolName(m.u.sel.DistrictID, m.schools[m.school]))
+	m.subtitle.SetText(fmt.Sprintf("%s   ·   %s   ·   %d of %d", indicator.FormatYear(m.u.sel.Year), chartLabels[charts.Kinds[m.chart]], m.school+1, len(m.schools)))
+	hint := "←  → school     ↑  ↓ chart     T timer     Esc leave     ·     privacy on"
+	if m.stopTimer != nil {
+		hint = fmt.Sprintf("Timer on: next chart every %d seconds (T stops it)     ·     ", int(meetingInterval.Seconds())) + hint
+	}
+	m.hint.SetText(hint)
+}
+
+// School returns the ID of the school shown.
+func (m *meeting) School() string { return m.schools[m.school] }
+
+// Chart returns the chart shown.
+func (m *meeting) Chart() charts.Kind { return charts.Kinds[m.chart] }
+
+func (m *meeting) load() {
+	m.generation++
+	gen := m.generation
+	sel := m.u.sel
+	sel.SchoolID = m.schools[m.school]
+	m.u.bg.run(func() func() {
+		d, err := m.u.ctrl.Load(context.Background(), sel)
+		return func() {
+			if gen != m.generation {
+				return
+			}
+			if err != nil {
+				m.view.SetMessage(err.Error())
+				m.u.showError(err)
+				return
+			}
+			m.dash = d
+			minN := m.u.exportMinN()
+			for i, h := range d.Headlines(minN) {
+				m.cards[i].set(h)
+			}
+			m.view.SetInput(d.Input(minN))
+		}
+	})
+}
+
+func (m *meeting) closed() {
+	if m.stopTimer != nil {
+		close(m.stopTimer)
+		m.stopTimer = nil
+	}
+	m.generation++
+	m.u.meeting = nil
+	m.u.w.RequestFocus()
+}

@@ -1,0 +1,303 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"readiness/charts"
+	"readiness/data/indicator"
+)
+
+// shortcut is Ctrl (Cmd on macOS) with a key.
+func shortcut(key fyne.KeyName) *desktop.CustomShortcut {
+	return &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+// actions maps each keyboard shortcut to its menu action.
+func (u *UI) actions() []struct {
+	key    fyne.KeyName
+	action func()
+} {
+	return []struct {
+		key    fyne.KeyName
+		action func()
+	}{
+		{fyne.KeyO, u.onOpen},
+		{fyne.KeyN, u.onNew},
+		{fyne.KeyI, u.onImport},
+		{fyne.KeyP, u.onExportPDF},
+		{fyne.KeyE, func() { u.onExportChart("png") }},
+		{fyne.KeyM, func() { u.onMeeting(false) }},
+	}
+}
+
+func (u *UI) addShortcuts() {
+	for _, a := range u.actions() {
+		action := a.action
+		u.w.Canvas().AddShortcut(shortcut(a.key), func(fyne.Shortcut) { action() })
+	}
+}
+
+func (u *UI) mainMenu() *fyne.MainMenu {
+	item := func(label string, key fyne.KeyName, action func()) *fyne.MenuItem {
+		m := fyne.NewMenuItem(label, action)
+		if key != "" {
+			m.Shortcut = shortcut(key)
+		}
+		return m
+	}
+
+	recent := fyne.NewMenuItem("Open recent", nil)
+	for _, path := range u.prefs.recentFiles() {
+		recent.ChildMenu = appendItem(recent.ChildMenu, fyne.NewMenuItem(path, func() { u.openPath(path) }))
+	}
+	if recent.ChildMenu == nil {
+		recent.Disabled = true
+	}
+
+	file := fyne.NewMenu("File",
+		item("Open database…", fyne.KeyO, u.onOpen),
+		recent,
+		item("New database…", fyne.KeyN, u.onNew),
+		fyne.NewMenuItem("Open demo district", u.openDemo),
+		fyne.NewMenuItemSeparator(),
+		item("Import files…", fyne.KeyI, u.onImport),
+		fyne.NewMenuItemSeparator(),
+		item("Export chart as PNG…", fyne.KeyE, func() { u.onExportChart("png") }),
+		fyne.NewMenuItem("Export chart as SVG…", func() { u.onExportChart("svg") }),
+		fyne.NewMenuItem("Export chart's table as CSV…", func() { u.onExportTable(u.current, "csv") }),
+		fyne.NewMenuItem("Export chart's table as Excel…", func() { u.onExportTable(u.current, "xlsx") }),
+		item("Export dashboard as PDF…", fyne.KeyP, u.onExportPDF),
+	)
+	view := fyne.NewMenu("View",
+		item("Meeting mode", fyne.KeyM, func() { u.onMeeting(false) }),
+		fyne.NewMenuItem("Meeting mode with timer", func() { u.onMeeting(true) }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Preferences…", u.onPreferences),
+	)
+	return fyne.NewMainMenu(file, view)
+}
+
+func appendItem(m *fyne.Menu, it *fyne.MenuItem) *fyne.Menu {
+	if m == nil {
+		return fyne.NewMenu("", it)
+	}
+	m.Items = append(m.Items, it)
+	return m
+}
+
+// selectChart makes kind the chart that export acts on.
+func (u *UI) selectChart(kind charts.Kind) {
+	u.current = kind
+	for k, v := range u.dashboard.charts {
+		v.SetSelected(k == kind)
+	}
+	u.setStatus(fmt.Sprintf("%s chart selected: File > Export acts on it.", chartLabels[kind]))
+}
+
+func (u *UI) onOpen() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(fmt.Errorf("choose database: %w", err))
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.openPath(path)
+	}, u.w)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".sqlite3"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+func (u *UI) onNew() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(fmt.Errorf("choose new database file: %w", err))
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		u.bg.run(func() func() {
+			info, err := u.ctrl.Create(context.Background(), path)
+			return func() {
+				if err != nil {
+					u.showError(err)
+					return
+				}
+				u.overview.invalidate()
+				u.setInfo(info)
+			}
+		})
+	}, u.w)
+	d.SetFileName("district.db")
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// exportName is a file name for an export of the dashboard.
+func (u *UI) exportName(what, ext string) string {
+	name := fmt.Sprintf("%s %s %s", u.dash.Place, indicator.FormatYear(u.dash.Year), what)
+	name = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) {
+			return '-'
+		}
+		return r
+	}, name)
+	return strings.TrimSpace(name) + "." + ext
+}
+
+// saveAs asks for a file and writes it with write on a goroutine. A failed
+// export leaves no file behind.
+func (u *UI) saveAs(name string, write func(io.Writer) error) {
+	if u.dash == nil {
+		u.showError(fmt.Errorf("export: no school dashboard is loaded; open a database and pick a school first"))
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(fmt.Errorf("choose export file: %w", err))
+			return
+		}
+		if w == nil {
+			return
+		}
+		u.bg.run(func() func() {
+			path := w.URI().Path()
+			err := writeExport(w, write)
+			return func() {
+				if err != nil {
+					os.Remove(path)
+					u.showError(fmt.Errorf("export %s: %w", path, err))
+					return
+				}
+				u.setStatus("Saved " + path + " (privacy applied).")
+			}
+		})
+	}, u.w)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{filepath.Ext(name)}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// writeExport renders into memory first, so that an error leaves w empty,
+// then writes and closes w.
+func writeExport(w io.WriteCloser, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	err := write(&buf)
+	if err == nil {
+		_, err = w.Write(buf.Bytes())
+	}
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+func (u *UI) onExportChart(format string) {
+	if u.dash == nil {
+		u.saveAs("", nil)
+		return
+	}
+	d, kind, minN := u.dash, u.current, u.exportMinN()
+	name := u.exportName(chartLabels[kind], format)
+	u.saveAs(name, func(w io.Writer) error {
+		if format == "svg" {
+			return WriteChartSVG(w, d, kind, minN)
+		}
+		return WriteChartPNG(w, d, kind, minN)
+	})
+}
+
+func (u *UI) onExportTable(kind charts.Kind, format string) {
+	if u.dash == nil {
+		u.saveAs("", nil)
+		return
+	}
+	t := charts.TableOf(kind, u.dash.Input(u.exportMinN()))
+	name := u.exportName(chartLabels[kind]+" table", format)
+	u.saveAs(name, func(w io.Writer) error {
+		if format == "xlsx" {
+			return WriteTableXLSX(w, t)
+		}
+		return WriteTableCSV(w, t)
+	})
+}
+
+func (u *UI) onExportPDF() {
+	if u.dash == nil {
+		u.saveAs("", nil)
+		return
+	}
+	d, minN := u.dash, u.exportMinN()
+	u.saveAs(u.exportName("dashboard", "pdf"), func(w io.Writer) error {
+		return WriteDashboardPDF(w, d, minN, time.Now())
+	})
+}
+
+// onPreferences edits the theme, the minimum n and the privacy default.
+func (u *UI) onPreferences() {
+	themeSelect := widget.NewSelect(themeNames, nil)
+	themeSelect.SetSelected(u.prefs.theme())
+	var ns []string
+	for n := 3; n <= 30; n++ {
+		ns = append(ns, strconv.Itoa(n))
+	}
+	minN := widget.NewSelect(ns, nil)
+	minN.SetSelected(strconv.Itoa(u.prefs.minN()))
+	privacy := widget.NewCheck("Privacy on when the app starts", nil)
+	privacy.SetChecked(u.prefs.privacy())
+	note := widget.NewLabel(fmt.Sprintf("Counts from 1 to n−1 show as <n and values derived from them as *. "+
+		"Exports and meeting mode always apply privacy. This database asks for at least %d.", u.info.Settings.MinN))
+	note.Wrapping = fyne.TextWrapWord
+
+	form := widget.NewForm(
+		widget.NewFormItem("Theme", themeSelect),
+		widget.NewFormItem("Minimum n", minN),
+		widget.NewFormItem("", privacy),
+	)
+	d := dialog.NewCustomConfirm("Preferences", "Save", "Cancel", container.NewVBox(form, note), func(ok bool) {
+		if !ok {
+			return
+		}
+		n, _ := strconv.Atoi(minN.Selected)
+		u.prefs.setMinN(n)
+		u.prefs.setPrivacy(privacy.Checked)
+		u.prefs.setTheme(themeSelect.Selected)
+		u.applyTheme(themeSelect.Selected)
+		u.showDashboard()
+		u.overview.refresh()
+	}, u.w)
+	d.Resize(fyne.NewSize(520, 320))
+	d.Show()
+}
+
+// applyTheme switches the window's theme and the charts' colours.
+func (u *UI) applyTheme(name string) {
+	u.theme = newAppTheme(name)
+	u.a.Settings().SetTheme(u.theme)
+	for _, v := range u.dashboard.charts {
+		v.SetTheme(u.theme.chartTheme())
+	}
+}

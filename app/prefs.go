@@ -1,0 +1,71 @@
+package app
+
+import (
+	"slices"
+
+	"fyne.io/fyne/v2"
+
+	"readiness/data"
+)
+
+// Preference keys. The values persist in Fyne's preferences file of the app ID.
+const (
+	PrefLastDatabase = "lastDatabase" // path of the database open at exit
+	PrefRecentFiles  = "recentFiles"  // paths, most recent first
+	PrefTheme        = "theme"        // ThemeLight, ThemeDark or ThemeHighContrast
+	PrefMinN         = "minN"         // minimum n of privacy, 3 to 30
+	PrefPrivacy      = "privacy"      // privacy on the main window at start
+)
+
+// maxRecentFiles is how many recent databases File > Open recent lists.
+const maxRecentFiles = 8
+
+// prefs reads and writes the app's preferences.
+type prefs struct{ p fyne.Preferences }
+
+func (p prefs) lastDatabase() string { return p.p.String(PrefLastDatabase) }
+
+func (p prefs) recentFiles() []string { return p.p.StringList(PrefRecentFiles) }
+
+// addRecent makes path the last database and the first recent file.
+func (p prefs) addRecent(path string) {
+	p.p.SetString(PrefLastDatabase, path)
+	list := slices.DeleteFunc(p.recentFiles(), func(s string) bool { return s == path })
+	list = append([]string{path}, list...)
+	if len(list) > maxRecentFiles {
+		list = list[:maxRecentFiles]
+	}
+	p.p.SetStringList(PrefRecentFiles, list)
+}
+
+// removeRecent drops a path that no longer opens from the recent files.
+func (p prefs) removeRecent(path string) {
+	list := slices.DeleteFunc(p.recentFiles(), func(s string) bool { return s == path })
+	p.p.SetStringList(PrefRecentFiles, list)
+	if p.lastDatabase() == path {
+		p.p.RemoveValue(PrefLastDatabase)
+	}
+}
+
+func (p prefs) theme() string { return p.p.StringWithFallback(PrefTheme, ThemeLight) }
+
+func (p prefs) setTheme(name string) { p.p.SetString(PrefTheme, name) }
+
+// minN returns the preferred minimum n, clamped to 3 to 30.
+func (p prefs) minN() int {
+	n := p.p.IntWithFallback(PrefMinN, data.DefaultSettings.MinN)
+	return max(3, min(30, n))
+}
+
+func (p prefs) setMinN(n int) { p.p.SetInt(PrefMinN, n) }
+
+func (p prefs) privacy() bool { return p.p.BoolWithFallback(PrefPrivacy, true) }
+
+func (p prefs) setPrivacy(on bool) { p.p.SetBool(PrefPrivacy, on) }
+
+// effectiveMinN is the minimum n in force: the preference, raised to the
+// database's own setting, so that a user can make privacy stricter than the
+// district chose but never weaker.
+func effectiveMinN(pref int, db data.Settings) int {
+	return max(pref, db.MinN)
+}
