@@ -69,6 +69,10 @@ type chartView struct {
 	input    *charts.Input
 	theme    charts.Theme
 	selected bool
+	// zoom enlarges text and lines: the chart is laid out at the widget's
+	// size divided by zoom and drawn at zoom times the canvas scale, so the
+	// image still has one pixel per screen pixel. 0 means 1.
+	zoom float32
 
 	image   *canvas.Image
 	message *widget.Label
@@ -161,7 +165,16 @@ func (v *chartView) draw(delay time.Duration) {
 	v.generation++
 	v.requested = size
 	gen, in := v.generation, *v.input
-	style := charts.Style{Width: int(size.Width), Height: int(size.Height), Scale: v.scale(), Theme: v.theme}
+	zoom := v.zoom
+	if zoom <= 0 {
+		zoom = 1
+	}
+	style := charts.Style{
+		Width:  int(size.Width / zoom),
+		Height: int(size.Height / zoom),
+		Scale:  v.scale() * float64(zoom),
+		Theme:  v.theme,
+	}
 	work := func() func() {
 		img, err := charts.Render(v.kind, in, style)
 		return func() {

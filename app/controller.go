@@ -116,10 +116,11 @@ func (c *Controller) Open(ctx context.Context, path string) (Info, error) {
 	return c.use(ctx, db)
 }
 
-// Create creates a new, empty database at path. It fails when the file
-// exists, so that no data is overwritten.
+// Create creates a new, empty database at path. It fails when a non-empty
+// file exists there, so that no data is overwritten; an empty file, as a
+// save dialog leaves, becomes the database.
 func (c *Controller) Create(ctx context.Context, path string) (Info, error) {
-	if _, err := os.Stat(path); err == nil {
+	if st, err := os.Stat(path); err == nil && st.Size() > 0 {
 		return Info{}, fmt.Errorf("create database %q: the file exists; open it instead or choose another name", path)
 	}
 	db, err := data.Open(ctx, path)
@@ -129,11 +130,11 @@ func (c *Controller) Create(ctx context.Context, path string) (Info, error) {
 	return c.use(ctx, db)
 }
 
-// OpenDemo opens the demo district at path, generating it first when the
-// file does not exist.
-func (c *Controller) OpenDemo(ctx context.Context, path string) (Info, error) {
+// OpenDemo opens the demo district at path, generating it with opt first
+// when the file does not exist.
+func (c *Controller) OpenDemo(ctx context.Context, path string, opt data.DemoOptions) (Info, error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		if err := data.GenerateDemo(ctx, path, data.DefaultDemo); err != nil {
+		if err := data.GenerateDemo(ctx, path, opt); err != nil {
 			os.Remove(path) // a half-written demo would be opened next time
 			return Info{}, fmt.Errorf("create demo district at %q: %w", path, err)
 		}

@@ -2,16 +2,11 @@ package app
 
 import (
 	"context"
-	"sort"
 
 	"readiness/charts"
 	"readiness/data"
 	"readiness/data/indicator"
 )
-
-// trendYears is how many school years, the shown one included, a dashboard
-// loads for the charts' history.
-const trendYears = 5
 
 // Dashboard is everything the school dashboard shows for one selection,
 // before privacy: the caller picks the minimum n when it asks for chart input
@@ -22,9 +17,11 @@ type Dashboard struct {
 	DistrictName string
 	Synthetic    bool
 
-	Rows     []indicator.Row         // the school (or ALL) in Year
-	District []indicator.Row         // the district's ALL rows in Year
-	History  map[int][]indicator.Row // the school in earlier years with data
+	Rows     []indicator.Row // the school (or ALL) in Year
+	District []indicator.Row // the district's ALL rows in Year
+	// History holds the school's rows of the year before Year, when the
+	// database has that year, for the changes of the headline figures.
+	History map[int][]indicator.Row
 }
 
 // Previous returns the rows of the school year before Year, or nil when the
@@ -34,7 +31,8 @@ func (d *Dashboard) Previous() []indicator.Row {
 }
 
 // Load computes the dashboard of one selection: the school's indicators in
-// the year and up to four earlier years, and the district's in the year.
+// the year and the year before, and the district's in the year. The four
+// dashboard charts draw one year, so no longer history is loaded.
 func (c *Controller) Load(ctx context.Context, sel Selection) (*Dashboard, error) {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
@@ -58,12 +56,9 @@ func (c *Controller) Load(ctx context.Context, sel Selection) (*Dashboard, error
 	if d.District, err = c.districtIndicators(ctx, all); err != nil {
 		return nil, err
 	}
-	for y := sel.Year - 1; y > sel.Year-trendYears; y-- {
-		if !c.info.hasYear(y) {
-			continue
-		}
-		f.Year = y
-		if d.History[y], err = c.indicators(ctx, f); err != nil {
+	if prev := sel.Year - 1; c.info.hasYear(prev) {
+		f.Year = prev
+		if d.History[prev], err = c.indicators(ctx, f); err != nil {
 			return nil, err
 		}
 	}
@@ -84,16 +79,6 @@ func (d *Dashboard) Input(minN int) charts.Input {
 		in.History[y] = indicator.Protect(rows, minN)
 	}
 	return in
-}
-
-// HistoryYears returns the years of History, oldest first.
-func (d *Dashboard) HistoryYears() []int {
-	years := make([]int, 0, len(d.History))
-	for y := range d.History {
-		years = append(years, y)
-	}
-	sort.Ints(years)
-	return years
 }
 
 // find returns the row of an indicator and dimension, if rows hold one.

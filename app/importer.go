@@ -35,6 +35,7 @@ type importWindow struct {
 	progress *widget.ProgressBar
 	result   *widget.Label
 	problems *widget.Table
+	detail   *widget.Label // the whole text of the selected problem
 	copyAll  *widget.Button
 	start    *widget.Button
 
@@ -67,6 +68,7 @@ func newImportWindow(u *UI) *importWindow {
 		},
 	)
 	iw.progress = widget.NewProgressBar()
+	iw.progress.Hide()
 	iw.result = widget.NewLabel("Add the district's CSV files or .xlsx workbooks. They are imported together: all of them, or on any error none.")
 	iw.result.Wrapping = fyne.TextWrapWord
 
@@ -93,7 +95,11 @@ func newImportWindow(u *UI) *importWindow {
 	for col, w := range []float32{80, 170, 110, 60, 140, 140, 560} {
 		iw.problems.SetColumnWidth(col, w)
 	}
+	iw.problems.OnSelected = func(id widget.TableCellID) { iw.showDetail(id.Row) }
 	iw.problems.Hide()
+	iw.detail = widget.NewLabel("")
+	iw.detail.Wrapping = fyne.TextWrapWord
+	iw.detail.Selectable = true
 	iw.copyAll = widget.NewButtonWithIcon("Copy list", theme.ContentCopyIcon(), func() {
 		u.a.Clipboard().SetContent(TableTSV(problemHeader, iw.rows))
 	})
@@ -107,12 +113,12 @@ func newImportWindow(u *UI) *importWindow {
 	closeButton := widget.NewButton("Close", iw.w.Close)
 
 	files := container.NewBorder(widget.NewLabel("Files to import"), container.NewHBox(addFiles, addFolder), nil, nil, iw.list)
-	report := container.NewBorder(container.NewVBox(iw.progress, iw.result), nil, nil, nil, iw.problems)
+	report := container.NewBorder(container.NewVBox(iw.progress, iw.result), iw.detail, nil, nil, iw.problems)
 	split := container.NewVSplit(files, report)
 	split.Offset = 0.35
 	buttons := container.NewBorder(nil, nil, iw.copyAll, container.NewHBox(closeButton, iw.start))
 	iw.w.SetContent(container.NewBorder(nil, buttons, nil, nil, split))
-	iw.w.Resize(fyne.NewSize(1100, 700))
+	iw.w.Resize(fyne.NewSize(1400, 800))
 	return iw
 }
 
@@ -212,6 +218,7 @@ func (iw *importWindow) onStart() {
 	iw.running = true
 	iw.start.Disable()
 	iw.progress.SetValue(0)
+	iw.progress.Show()
 	iw.setRows(nil, nil)
 	iw.result.SetText(fmt.Sprintf("Importing %d files…", len(iw.files)))
 
@@ -239,7 +246,7 @@ func (iw *importWindow) finish(res data.ImportResult, err error) {
 	iw.running = false
 	iw.start.Enable()
 	if ie, ok := isImportError(err); ok {
-		iw.progress.SetValue(0)
+		iw.progress.Hide()
 		text := fmt.Sprintf("Import rejected: %d errors", len(ie.Problems)+ie.More)
 		if ie.More > 0 {
 			text += fmt.Sprintf(" (the first %d listed)", len(ie.Problems))
@@ -251,7 +258,7 @@ func (iw *importWindow) finish(res data.ImportResult, err error) {
 		return
 	}
 	if err != nil {
-		iw.progress.SetValue(0)
+		iw.progress.Hide()
 		err = fmt.Errorf("import files: %w; nothing was changed in the database", err)
 		iw.result.SetText(err.Error())
 		iw.u.showError(err)
@@ -288,13 +295,42 @@ func (iw *importWindow) setRows(errs, warnings []data.Problem) {
 		iw.rows = append(iw.rows, append([]string{"Warning"}, problemRow(p)...))
 	}
 	if len(iw.rows) == 0 {
+		iw.problems.OnSelected = func(id widget.TableCellID) { iw.showDetail(id.Row) }
 		iw.problems.Hide()
+		iw.detail = widget.NewLabel("")
+		iw.detail.Wrapping = fyne.TextWrapWord
+		iw.detail.Selectable = true
 		iw.copyAll.Hide()
 	} else {
 		iw.problems.Show()
 		iw.copyAll.Show()
 	}
 	iw.problems.Refresh()
+	iw.showDetail(0)
+}
+
+// showDetail writes out problem row i in full below the list, since the
+// list's cells cut long messages.
+func (iw *importWindow) showDetail(i int) {
+	if i < 0 || i >= len(iw.rows) {
+		iw.detail.SetText("")
+		return
+	}
+	r := iw.rows[i]
+	where := r[1]
+	if r[2] != "" {
+		where += ", sheet " + r[2]
+	}
+	if r[3] != "" {
+		where += ", line " + r[3]
+	}
+	if r[4] != "" {
+		where += fmt.Sprintf(", column %q", r[4])
+	}
+	if r[5] != "" {
+		where += fmt.Sprintf(", value %q", r[5])
+	}
+	iw.detail.SetText(fmt.Sprintf("%s in %s: %s", r[0], where, r[6]))
 }
 
 func problemRow(p data.Problem) []string {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -17,6 +18,9 @@ import (
 
 // meetingInterval is how long the timer shows each chart.
 const meetingInterval = 20 * time.Second
+
+// meetingChartZoom enlarges the charts' text for a projected screen.
+const meetingChartZoom = 1.6
 
 // meeting is the projected screen: full screen, large type, high contrast,
 // privacy always on, one chart at a time. Keys: left and right move between
@@ -80,6 +84,7 @@ func newMeeting(u *UI) *meeting {
 	}
 	m.view = newChartView(charts.Kinds[m.chart], &u.bg)
 	m.view.theme = m.theme.chartTheme()
+	m.view.zoom = meetingChartZoom
 	m.view.onError = u.showError
 	m.hint = widget.NewLabel("")
 	m.hint.SizeName = theme.SizeNameCaptionText
@@ -87,7 +92,9 @@ func newMeeting(u *UI) *meeting {
 
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, m.subtitle, m.title), row)
 	content := container.NewBorder(top, m.hint, nil, nil, m.view)
-	m.w.SetContent(container.NewThemeOverride(content, m.theme))
+	// The override themes the widgets but paints no window background.
+	background := canvas.NewRectangle(m.theme.Color(theme.ColorNameBackground, m.theme.variant))
+	m.w.SetContent(container.NewThemeOverride(container.NewStack(background, content), m.theme))
 	m.w.Canvas().SetOnTypedKey(m.onKey)
 	m.w.SetOnClosed(m.closed)
 	m.w.Resize(fyne.NewSize(1280, 800))

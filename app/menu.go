@@ -42,6 +42,9 @@ func (u *UI) actions() []struct {
 		{fyne.KeyP, u.onExportPDF},
 		{fyne.KeyE, func() { u.onExportChart("png") }},
 		{fyne.KeyM, func() { u.onMeeting(false) }},
+		{fyne.Key1, func() { u.tabs.SelectIndex(0) }},
+		{fyne.Key2, func() { u.tabs.SelectIndex(1) }},
+		{fyne.Key3, func() { u.tabs.SelectIndex(2) }},
 	}
 }
 
@@ -84,6 +87,10 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		item("Export dashboard as PDF…", fyne.KeyP, u.onExportPDF),
 	)
 	view := fyne.NewMenu("View",
+		item("School dashboard", fyne.Key1, func() { u.tabs.SelectIndex(0) }),
+		item("District overview", fyne.Key2, func() { u.tabs.SelectIndex(1) }),
+		item("Numbers behind the charts", fyne.Key3, func() { u.tabs.SelectIndex(2) }),
+		fyne.NewMenuItemSeparator(),
 		item("Meeting mode", fyne.KeyM, func() { u.onMeeting(false) }),
 		fyne.NewMenuItem("Meeting mode with timer", func() { u.onMeeting(true) }),
 		fyne.NewMenuItemSeparator(),

@@ -117,7 +117,7 @@ func cellOf(rows []indicator.Row, ind, dim string) Cell {
 	r, ok := find(rows, ind, dim)
 	switch {
 	case !ok:
-		return Cell{Text: ""}
+		return Cell{}
 	case r.Hidden || !r.HasValue:
 		return Cell{Text: r.Text}
 	}

@@ -106,8 +106,8 @@ func (s *overviewScreen) refresh() {
 	}
 	s.heading.SetText(heading)
 	s.table.SetColumnWidth(0, 280)
-	for i := range s.view.Dimensions {
-		s.table.SetColumnWidth(i+1, 150)
+	for i, dim := range s.view.Dimensions {
+		s.table.SetColumnWidth(i+1, headerWidth(dimensionLabel(dim)))
 	}
 	s.table.Refresh()
 }
@@ -155,7 +155,11 @@ func (s *overviewScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) 
 		return
 	}
 	l.Alignment = fyne.TextAlignTrailing
-	l.SetText(r.Cells[id.Col-1].Text)
+	text := r.Cells[id.Col-1].Text
+	if text == "" {
+		text = "—"
+	}
+	l.SetText(text)
 }
 
 func (s *overviewScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
@@ -203,4 +207,10 @@ func dimensionLabel(dim string) string {
 		return "Unassigned"
 	}
 	return strings.ReplaceAll(dim, "_", " ")
+}
+
+// headerWidth fits a sortable column header's text and its sort icon.
+func headerWidth(text string) float32 {
+	w := widget.NewButtonWithIcon(text, theme.MenuDropDownIcon(), nil).MinSize().Width
+	return max(110, w+theme.Padding())
 }

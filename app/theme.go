@@ -33,14 +33,14 @@ func newAppTheme(name string) *appTheme {
 	case ThemeDark:
 		return &appTheme{variant: theme.VariantDark, textScale: 1}
 	case ThemeHighContrast:
-		return &appTheme{variant: theme.VariantDark, highContrast: true, textScale: 1}
+		return &appTheme{variant: theme.VariantLight, highContrast: true, textScale: 1}
 	}
 	return &appTheme{variant: theme.VariantLight, textScale: 1}
 }
 
 // meetingTheme is the projected screen's theme: high contrast, large type.
 func meetingTheme() *appTheme {
-	return &appTheme{variant: theme.VariantDark, highContrast: true, textScale: 2}
+	return &appTheme{variant: theme.VariantLight, highContrast: true, textScale: 2}
 }
 
 // chartTheme returns the chart colours that match the theme.
@@ -54,13 +54,15 @@ func (t *appTheme) chartTheme() charts.Theme {
 	return charts.Light
 }
 
+// The high-contrast colours: black on white, as the charts' high-contrast
+// palette draws, which also projects well in a lit room.
 var (
-	contrastBackground = color.Black
-	contrastForeground = color.White
-	contrastAccent     = color.NRGBA{R: 0xff, G: 0xd7, B: 0x00, A: 0xff} // yellow
-	contrastSurface    = color.NRGBA{R: 0x1a, G: 0x1a, B: 0x1a, A: 0xff}
-	contrastHover      = color.NRGBA{R: 0x40, G: 0x40, B: 0x40, A: 0xff}
-	contrastSelection  = color.NRGBA{R: 0x80, G: 0x6c, B: 0x00, A: 0xff}
+	contrastBackground = color.White
+	contrastForeground = color.Black
+	contrastAccent     = color.NRGBA{R: 0x00, G: 0x44, B: 0x88, A: 0xff} // dark blue
+	contrastSurface    = color.NRGBA{R: 0xe6, G: 0xe6, B: 0xe6, A: 0xff}
+	contrastHover      = color.NRGBA{R: 0xc8, G: 0xc8, B: 0xc8, A: 0xff}
+	contrastSelection  = color.NRGBA{R: 0x99, G: 0xbb, B: 0xdd, A: 0xff}
 )
 
 func (t *appTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {

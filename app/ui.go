@@ -33,6 +33,9 @@ const syntheticBanner = "Demo data — synthetic"
 // demoFileName is the demo database's name under the app's storage root.
 const demoFileName = "demo-district.db"
 
+// defaultWindowSize is the main window's size at start.
+var defaultWindowSize = fyne.NewSize(1280, 860)
+
 // UI is the main window and the state of what it shows.
 type UI struct {
 	a     fyne.App
@@ -41,6 +44,7 @@ type UI struct {
 	prefs prefs
 	bg    background
 	theme *appTheme
+	demo  data.DemoOptions // the size of the demo district made on first run
 
 	info    Info
 	sel     Selection
@@ -71,6 +75,7 @@ func New(a fyne.App) *UI {
 		ctrl:       NewController(),
 		prefs:      prefs{a.Preferences()},
 		current:    charts.Enrollment,
+		demo:       data.DefaultDemo,
 		openErrors: map[string]bool{},
 	}
 	u.privacy = u.prefs.privacy()
@@ -81,7 +86,7 @@ func New(a fyne.App) *UI {
 	u.build()
 	u.w.SetMainMenu(u.mainMenu())
 	u.addShortcuts()
-	u.w.Resize(fyne.NewSize(1280, 860))
+	u.w.Resize(defaultWindowSize)
 	u.w.SetOnClosed(func() { u.ctrl.Close() })
 	return u
 }
@@ -155,7 +160,7 @@ func (u *UI) openPath(path string) {
 		return func() {
 			if err != nil {
 				u.prefs.removeRecent(path)
-				u.showError(fmt.Errorf("open database: %w", err))
+				u.showError(err)
 				u.showEmpty("No database is open. Open one, create a new one, or open the demo district.")
 				return
 			}
@@ -170,7 +175,7 @@ func (u *UI) openDemo() {
 	u.setStatus("Opening the demo district…")
 	u.showEmpty("Preparing the demo district. The first time takes a moment…")
 	u.bg.run(func() func() {
-		info, err := u.ctrl.OpenDemo(context.Background(), path)
+		info, err := u.ctrl.OpenDemo(context.Background(), path, u.demo)
 		return func() {
 			if err != nil {
 				u.showError(err)

@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Starts Readiness under Xvfb with a fresh profile, so that it opens the demo
+# district as on a first run, drives it with xdotool and saves a screenshot of
+# each screen into docs/screenshots/.
+#
+# Needs Xvfb, xdotool and ImageMagick's import. TAGS sets the build tags
+# (default migrated_fynedo); run `TAGS= scripts/screenshots.sh` for a build
+# in which Fyne logs every widget call made off the UI goroutine: the script
+# then fails if the log holds any such line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+tags=${TAGS-migrated_fynedo}
+out=docs/screenshots
+display=${SCREENSHOT_DISPLAY:-:99}
+work=$(mktemp -d)
+mkdir -p "$out" "$work/home"
+
+go build -tags "$tags" -o "$work/readiness" .
+
+Xvfb "$display" -screen 0 1920x1080x24 >"$work/xvfb.log" 2>&1 &
+xvfb=$!
+app=
+cleanup() {
+	[ -n "$app" ] && kill "$app" 2>/dev/null || true
+	kill "$xvfb" 2>/dev/null || true
+	rm -rf "$work"
+}
+trap cleanup EXIT
+export DISPLAY=$display HOME=$work/home LANG=en_US.UTF-8
+sleep 1
+
+# start runs the app with the given arguments and waits until its main
+# window's title contains want.
+start() {
+	local want=$1
+	shift
+	"$work/readiness" "$@" >>"$work/app.log" 2>&1 &
+	app=$!
+	for _ in $(seq 240); do
+		if xdotool search --name "$want" >/dev/null 2>&1; then
+			win=$(xdotool search --name "$want" | head -1)
+			xdotool windowmove "$win" 0 0 windowsize "$win" 1600 1000
+			sleep 3 # charts draw after the resize settles
+			return
+		fi
+		sleep 0.5
+	done
+	echo "screenshots: the window \"$want\" did not appear; app log:" >&2
+	cat "$work/app.log" >&2
+	exit 1
+}
+
+stop() {
+	kill "$app" 2>/dev/null || true
+	wait "$app" 2>/dev/null || true
+	app=
+}
+
+shot() {
+	sleep "${2:-1.5}"
+	import -window root "$out/$1.png"
+	echo "saved $out/$1.png"
+}
+
+keys() { xdotool key --clearmodifiers "$@"; }
+
+click() {
+	xdotool mousemove "$1" "$2" click 1
+}
+
+# First run: the demo district.
+start "demo-district.db"
+shot dashboard
+
+keys ctrl+2
+shot overview 3
+click 363 190 # the "All" column header: sort by it, largest first
+shot overview-sorted
+
+keys ctrl+3
+shot numbers
+
+keys ctrl+1
+sleep 1
+keys ctrl+m
+shot meeting 3
+keys Right
+shot meeting-next-school 2
+keys Down
+shot meeting-next-chart 2
+keys Escape
+sleep 1
+
+# Import: two files with errors, picked in the file dialog from the home folder.
+cp app/testdata/bad/schools.csv app/testdata/bad/cte_enrollments.csv "$HOME/"
+keys ctrl+i
+sleep 2
+imp=$(xdotool search --name "Import files" | head -1)
+xdotool windowmove "$imp" 0 0
+sleep 1
+click 58 211 # Add file…
+shot import-file-dialog 2
+click 394 185 # cte_enrollments.csv
+click 964 628 # Open
+sleep 1
+click 58 211
+sleep 2
+click 479 185 # schools.csv
+click 964 628
+sleep 1
+click 1063 678 # Import
+shot import-errors 3
+xdotool key --window "$imp" ctrl+w 2>/dev/null || true
+stop
+
+# A database that does not open: the error dialog.
+printf 'this is not a SQLite database' >"$work/broken.db"
+start "Readiness" "$work/broken.db"
+shot error-dialog
+stop
+
+if grep -q "should have been called in fyne.Do" "$work/app.log"; then
+	echo "screenshots: widget calls made off the UI goroutine:" >&2
+	grep -B1 -A3 "should have been called in fyne.Do" "$work/app.log" >&2
+	exit 1
+fi
+echo "app log:"
+cat "$work/app.log"
