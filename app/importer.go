@@ -35,7 +35,7 @@ type importWindow struct {
 	progress *widget.ProgressBar
 	result   *widget.Label
 	problems *widget.Table
-	detail   *widget.Label // the whole text of the selected problem
+	detail   *widget.Label // the whole text of the selected problem, above the list
 	copyAll  *widget.Button
 	start    *widget.Button
 
@@ -113,7 +113,7 @@ func newImportWindow(u *UI) *importWindow {
 	closeButton := widget.NewButton("Close", iw.w.Close)
 
 	files := container.NewBorder(widget.NewLabel("Files to import"), container.NewHBox(addFiles, addFolder), nil, nil, iw.list)
-	report := container.NewBorder(container.NewVBox(iw.progress, iw.result), iw.detail, nil, nil, iw.problems)
+	report := container.NewBorder(container.NewVBox(iw.progress, iw.result, iw.detail), nil, nil, nil, iw.problems)
 	split := container.NewVSplit(files, report)
 	split.Offset = 0.35
 	buttons := container.NewBorder(nil, nil, iw.copyAll, container.NewHBox(closeButton, iw.start))
@@ -295,11 +295,7 @@ func (iw *importWindow) setRows(errs, warnings []data.Problem) {
 		iw.rows = append(iw.rows, append([]string{"Warning"}, problemRow(p)...))
 	}
 	if len(iw.rows) == 0 {
-		iw.problems.OnSelected = func(id widget.TableCellID) { iw.showDetail(id.Row) }
 		iw.problems.Hide()
-		iw.detail = widget.NewLabel("")
-		iw.detail.Wrapping = fyne.TextWrapWord
-		iw.detail.Selectable = true
 		iw.copyAll.Hide()
 	} else {
 		iw.problems.Show()
@@ -309,7 +305,7 @@ func (iw *importWindow) setRows(errs, warnings []data.Problem) {
 	iw.showDetail(0)
 }
 
-// showDetail writes out problem row i in full below the list, since the
+// showDetail writes out problem row i in full above the list, since the
 // list's cells cut long messages.
 func (iw *importWindow) showDetail(i int) {
 	if i < 0 || i >= len(iw.rows) {

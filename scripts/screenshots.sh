@@ -99,19 +99,38 @@ sleep 2
 imp=$(xdotool search --name "Import files" | head -1)
 xdotool windowmove "$imp" 0 0
 sleep 1
-click 58 211 # Add file…
+# The import window is 1400x800 at the top left; the file dialog, 900x600,
+# is centered in it.
+click 58 247 # Add file…
 shot import-file-dialog 2
-click 394 185 # cte_enrollments.csv
-click 964 628 # Open
+click 544 235 # cte_enrollments.csv
+click 1114 678 # Open
 sleep 1
-click 58 211
+click 58 247
 sleep 2
-click 479 185 # schools.csv
-click 964 628
+click 629 235 # schools.csv
+click 1114 678
 sleep 1
-click 1063 678 # Import
+click 1352 778 # Import
 shot import-errors 3
 xdotool key --window "$imp" ctrl+w 2>/dev/null || true
+stop
+
+# Several districts, in the dark theme: the district picker.
+"$work/readiness" demo -out "$work/state.db" -schools 18 -students 30000 -years 3 >>"$work/app.log" 2>&1
+prefs=$HOME/.config/fyne/org.readiness.dashboard/preferences.json
+printf '{"theme":"dark"}' >"$prefs"
+start "state.db" "$work/state.db"
+shot dashboard-districts-dark
+click 72 13 # View
+shot view-menu 1
+keys Escape
+stop
+
+# High contrast, with the preferences dialog.
+printf '{"theme":"high contrast"}' >"$prefs"
+start "state.db" "$work/state.db"
+shot dashboard-high-contrast
 stop
 
 # A database that does not open: the error dialog.
