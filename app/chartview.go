@@ -3,7 +3,7 @@ package app
 import (
 	"image"
 	"image/color"
-	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -19,18 +19,39 @@ import (
 // draws again at the new size.
 const resizeDebounce = 150 * time.Millisecond
 
-// background runs work on a goroutine and applies its result on the UI
-// goroutine with fyne.Do. The group lets tests wait until every result has
-// been applied.
-type background struct{ wg sync.WaitGroup }
+// background runs work on goroutines and applies the results on the UI
+// goroutine with fyne.Do. It counts the tasks whose results are not yet
+// applied, so that tests can wait for them.
+type background struct {
+	pending atomic.Int64
+	// queue, when set, receives the results instead of fyne.Do; wait then
+	// applies them on the caller's goroutine. Tests set it, because the test
+	// driver's fyne.Do runs a function on the goroutine that calls it.
+	queue chan func()
+}
 
-// run starts work; the function it returns, if any, runs on the UI goroutine.
+// post applies f on the UI goroutine.
+func (b *background) post(f func()) {
+	b.pending.Add(1)
+	apply := func() {
+		defer b.pending.Add(-1)
+		f()
+	}
+	if b.queue != nil {
+		b.queue <- apply
+		return
+	}
+	fyne.Do(apply)
+}
+
+// run starts work on a goroutine; the function it returns, if any, is
+// applied on the UI goroutine.
 func (b *background) run(work func() (apply func())) {
-	b.wg.Add(1)
+	b.pending.Add(1)
 	go func() {
-		defer b.wg.Done()
+		defer b.pending.Add(-1)
 		if apply := work(); apply != nil {
-			fyne.Do(apply)
+			b.post(apply)
 		}
 	}()
 }
@@ -38,22 +59,31 @@ func (b *background) run(work func() (apply func())) {
 // after is run, started after delay; the returned stop cancels it if it has
 // not started.
 func (b *background) after(delay time.Duration, work func() (apply func())) (stop func()) {
-	b.wg.Add(1)
+	b.pending.Add(1)
 	t := time.AfterFunc(delay, func() {
-		defer b.wg.Done()
+		defer b.pending.Add(-1)
 		if apply := work(); apply != nil {
-			fyne.Do(apply)
+			b.post(apply)
 		}
 	})
 	return func() {
 		if t.Stop() {
-			b.wg.Done()
+			b.pending.Add(-1)
 		}
 	}
 }
 
-// wait blocks until every started task has applied its result.
-func (b *background) wait() { b.wg.Wait() }
+// wait applies queued results until no task is left. Only tests call it,
+// with queue set.
+func (b *background) wait() {
+	for b.pending.Load() > 0 {
+		select {
+		case apply := <-b.queue:
+			apply()
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+}
 
 // chartView shows one chart, drawn by charts.Render straight into an RGBA
 // image at the widget's pixel size. It draws again on a goroutine when its

@@ -233,7 +233,7 @@ func (iw *importWindow) onStart() {
 		}
 		if pct := int(100 * done / total); pct != shown {
 			shown = pct
-			fyne.Do(func() { iw.progress.SetValue(float64(done) / float64(total)) })
+			iw.u.bg.post(func() { iw.progress.SetValue(float64(done) / float64(total)) })
 		}
 	}
 	iw.u.bg.run(func() func() {

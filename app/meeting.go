@@ -177,7 +177,7 @@ func (m *meeting) toggleTimer() {
 		for {
 			select {
 			case <-t.C:
-				fyne.Do(m.advance)
+				m.u.bg.post(m.advance)
 			case <-stop:
 				return
 			}
