@@ -156,9 +156,9 @@ func TestImportedMaskedEnrollment(t *testing.T) {
 	total := indicatorRow(t, rows, indicator.TotalEnrollment, indicator.All)
 	assert.Equal(t, 639.0, total.Value)
 
-	shown := indicator.Protect(rows, 10)
-	assert.Equal(t, ">95%", indicatorRow(t, shown, indicator.CTEParticipants, indicator.All).Text)
-	assert.Equal(t, ">95%", indicatorRow(t, shown, indicator.CTEParticipationRate, indicator.All).Text)
+	protected := indicator.Protect(rows, 10)
+	assert.Equal(t, ">95%", indicatorRow(t, protected, indicator.CTEParticipants, indicator.All).Text)
+	assert.Equal(t, ">95%", indicatorRow(t, protected, indicator.CTEParticipationRate, indicator.All).Text)
 }
 
 func TestImportedPostsecondary(t *testing.T) {

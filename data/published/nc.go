@@ -80,9 +80,9 @@ func (b *ncBase) mask(record map[string]string) (string, error) {
 
 // placeholder returns, the first time a school code appears, a schools row
 // that the import inserts only when the school is not stored yet. The NC
-// data files name no schools, and 21 of their codes have no directory row,
-// so the school exists even where the directory has no row for it; a
-// directory imported before or after gives it its real name.
+// data files name no schools, and 21 of their codes have no directory row.
+// The placeholder lets such a file import on its own, and a directory
+// imported before or after gives the school its real name.
 func (b *ncBase) placeholder(code string) []Row {
 	if b.seen[code] {
 		return nil
@@ -178,8 +178,8 @@ func (r reported) count(h header, record map[string]string, column, mask string)
 }
 
 // rate returns the row of a share cell as a fraction, and false when the
-// cell is blank and unmasked. percent says the cell is a percentage (41.36)
-// rather than a fraction (0.4136). A masked share is never stored as a value:
+// cell is blank and unmasked. With percent set, the cell is a percentage
+// (41.36) rather than a fraction (0.4136). A masked share is never stored as a value:
 // with codes 1 and 2 the cell holds the bound (95 or 5), not the share.
 func (r reported) rate(h header, record map[string]string, column, mask string, percent bool) (Row, bool, error) {
 	v, col := h.cell(record, column)
@@ -242,7 +242,7 @@ func toFraction(s string, percent bool) (string, bool) {
 
 // ncClusterCodes maps NCDPI's Career Cluster codes to the names of the 16
 // National Career Clusters. NCDPI's code table also lists CD (Career
-// Development), which is not one of the 16 clusters; it appears in no file,
+// Development), which is not one of the 16 clusters. It appears in no file,
 // so it is rejected like any unknown code. GOVT is missing from the code
 // table but appears in the 2021-22 data of one school.
 var ncClusterCodes = map[string]string{

@@ -137,7 +137,7 @@ func (f *ncCollege) Name() string {
 // also postsecondary_enrollment_rate. The row lands in the graduation year
 // (class of 2021 in 2020-21), as postsecondary_students is defined, not in
 // the report year, which is one or two years later. Only all-students rows
-// are read: NCDPI's full table repeats each school for 13 student groups.
+// are read: NCDPI's full table repeats each school for other student groups.
 // Status NO is left out: its meaning is not documented and its count is
 // blank in all but ten rows. The share on NOENRO rows is left out too,
 // because its meaning changes between years.

@@ -21,5 +21,5 @@ func (pcrnConcentrators) Name() string {
 // state school, the totals would be added to the state's schools whenever a
 // report covers every school.
 func (pcrnConcentrators) Translate(map[string]string) ([]Row, error) {
-	return nil, fmt.Errorf("import Perkins V concentrators report: %w; compare it with the state's own figures instead", ErrNotPerSchool)
+	return nil, fmt.Errorf("import Perkins V concentrators report: %w: Readiness stores values per school, so keep this report as a state benchmark", ErrNotPerSchool)
 }

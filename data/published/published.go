@@ -4,7 +4,7 @@
 // a Format, recognised by its header, so the files import exactly as
 // published: no renamed columns, no edited cells.
 //
-// The package reads records and returns rows; it knows nothing of SQL.
+// The package reads records and returns rows. It has no SQL.
 package published
 
 import (
@@ -45,7 +45,7 @@ var ErrNotPerSchool = errors.New("file holds state totals, not schools")
 type FieldError struct {
 	Column   string // the header name as written in the file
 	Value    string
-	Expected string // what the cell should hold
+	Expected string // description of a valid cell, such as "a whole number of students, 0 or more"
 }
 
 func (e *FieldError) Error() string {
