@@ -30,15 +30,32 @@ var ncMasks = map[string]string{
 	"4": "Insufficient Data",
 }
 
-// ncBase holds what every NC report-card Format shares: the header, and the
-// school codes for which a placeholder schools row was already returned.
+// ncBase holds what every NC report-card Format shares: the header, the
+// school codes for which a placeholder schools row was already returned, and
+// the keys of the records translated so far.
 type ncBase struct {
-	h    header
-	seen map[string]bool
+	h       header
+	seen    map[string]bool
+	records map[string]bool
 }
 
 func newNCBase(h header) ncBase {
-	return ncBase{h: h, seen: map[string]bool{}}
+	return ncBase{h: h, seen: map[string]bool{}, records: map[string]bool{}}
+}
+
+// repeated reports whether a record with this key was translated before, and
+// remembers the key. The first record of a key is kept and later ones are
+// left out. The CTE enrollment file repeats two schools in 2021-22:
+// 92W000 on two identical lines, and 34H000 once as 37 of 639 students
+// (5.79%) and once masked "<5%", which contradicts that count. Left in, the
+// second line would make the import reject the whole file as a conflict.
+func (b *ncBase) repeated(key ...string) bool {
+	k := strings.Join(key, "\x00")
+	if b.records[k] {
+		return true
+	}
+	b.records[k] = true
+	return false
 }
 
 // schoolYear reads the agency_code of record and the school year in

@@ -36,6 +36,9 @@ func (f *ncConcentrators) Translate(record map[string]string) ([]Row, error) {
 	if !ok {
 		return nil, &FieldError{Column: col, Value: code, Expected: "an NCDPI Career Cluster code: " + ncClusterCodeList()}
 	}
+	if f.repeated(school, year, cluster) {
+		return nil, nil
+	}
 	key := reported{school, year, indicator.CTEConcentrators, cluster}
 	row, err := key.count(f.h, record, "num_concentrators", "")
 	if err != nil {
@@ -66,6 +69,9 @@ func (f *ncCredentials) Translate(record map[string]string) ([]Row, error) {
 	if err != nil || school == "" {
 		return nil, err
 	}
+	if f.repeated(school, year) {
+		return nil, nil
+	}
 	key := reported{school, year, indicator.CredentialsEarned, indicator.All}
 	row, err := key.count(f.h, record, "num_credentials", "")
 	if err != nil {
@@ -93,6 +99,9 @@ func (f *ncEnrollment) Translate(record map[string]string) ([]Row, error) {
 	school, year, err := f.schoolYear(record, "year")
 	if err != nil || school == "" {
 		return nil, err
+	}
+	if f.repeated(school, year) {
+		return nil, nil
 	}
 	mask, err := f.mask(record)
 	if err != nil {
@@ -165,6 +174,9 @@ func (f *ncCollege) Translate(record map[string]string) ([]Row, error) {
 		return nil, nil
 	default:
 		return nil, &FieldError{Column: col, Value: status, Expected: "ENROLL, NOENRO or NO"}
+	}
+	if f.repeated(school, year, outcome) {
+		return nil, nil
 	}
 
 	count, err := reported{school, year, indicator.PostsecondaryStudents, outcome}.count(f.h, record, "count", mask)

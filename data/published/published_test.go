@@ -308,6 +308,26 @@ func TestEnrollmentMasking(t *testing.T) {
 	}
 }
 
+// The file repeats 34H000 and 92W000 in 2021-22. The first line of each
+// is kept, so the import sees one value per key.
+func TestEnrollmentRepeatedSchoolYear(t *testing.T) {
+	_, rows := translateFile(t, "enrollment.csv")
+
+	count := map[string]int{}
+	for _, r := range rows {
+		if r.Kind == KindReportedIndicators && r.Fields["indicator"] == indicator.CTEParticipants {
+			count[r.Fields["school_id"]+" "+r.Fields["school_year"]]++
+		}
+	}
+	assert.Equal(t, 1, count["34H000 2022"])
+	assert.Equal(t, 1, count["92W000 2022"])
+	// 2022,34H000,639,37,5.79, comes before 2022,34H000,639,,5,2
+	r := reportedRow(t, rows, "34H000", "2022", indicator.CTEParticipants, indicator.All)
+	assert.Equal(t, "37", r.Fields["value"])
+	r = reportedRow(t, rows, "92W000", "2022", indicator.CTEParticipationRate, indicator.All)
+	assert.Equal(t, "<5%", r.Fields["display"])
+}
+
 func TestEnrollmentRejectUnknownMask(t *testing.T) {
 	format, _ := Detect(ncEnrollmentColumns)
 	_, err := format.Translate(map[string]string{

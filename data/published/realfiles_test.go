@@ -95,8 +95,9 @@ func TestRealFilesTranslateWhole(t *testing.T) {
 		// One row per school record.
 		{NCConcentratorsFile, 26376, 691},
 		{NCCredentialsFile, 2263, 574},
-		// 6,239 school records, each with participants, total and rate.
-		{NCEnrollmentFile, 3 * 6239, 1500},
+		// 6,239 school records, less two repeated school-years, each with
+		// participants, total and rate.
+		{NCEnrollmentFile, 3 * (6239 - 2), 1500},
 		// 11,772 ENROLL and NOENRO school records, plus 5,588 ENROLL records
 		// with a share or a mask.
 		{NCCollegeFile, 11772 + 5588, 738},
@@ -147,4 +148,34 @@ func TestRealPCRNRejected(t *testing.T) {
 	require.NotEmpty(t, records)
 	_, err := format.Translate(records[0])
 	assert.True(t, errors.Is(err, ErrNotPerSchool))
+}
+
+// The rows of all North Carolina files together must fit the store: one
+// reported row per school, school year, indicator and dimension, and a
+// schools row for every school a reported row names.
+func TestRealRowsFitTheStore(t *testing.T) {
+	schools := map[string]bool{}
+	keys := map[[4]string]string{}
+	var reported []Row
+	for _, file := range []string{NCDirectoryFile, NCConcentratorsFile, NCCredentialsFile, NCEnrollmentFile, NCCollegeFile} {
+		for _, r := range translateReal(t, file) {
+			if r.Kind == KindSchools {
+				schools[r.Fields["school_id"]] = true
+				continue
+			}
+			f := r.Fields
+			key := [4]string{f["school_id"], f["school_year"], f["indicator"], f["dimension"]}
+			if first, dup := keys[key]; dup {
+				t.Errorf("%v from %s and again from %s", key, first, file)
+			}
+			keys[key] = file
+			reported = append(reported, r)
+		}
+	}
+	for _, r := range reported {
+		require.True(t, schools[r.Fields["school_id"]], "no schools row for %s", r.Fields["school_id"])
+	}
+	// 1,533 directory schools and the 21 codes without a directory row, of
+	// which 298LEA, 996LEA, 997LEA and 998LEA are LEA totals.
+	assert.Equal(t, 1533+21-4, len(schools))
 }
