@@ -34,13 +34,13 @@ var ncMasks = map[string]string{
 // school codes for which a placeholder schools row was already returned, and
 // the keys of the records translated so far.
 type ncBase struct {
-	h       header
-	seen    map[string]bool
-	records map[string]bool
+	h            header
+	placeholders map[string]bool
+	records      map[string]bool
 }
 
 func newNCBase(h header) ncBase {
-	return ncBase{h: h, seen: map[string]bool{}, records: map[string]bool{}}
+	return ncBase{h: h, placeholders: map[string]bool{}, records: map[string]bool{}}
 }
 
 // repeated reports whether a record with this key was translated before, and
@@ -101,10 +101,10 @@ func (b *ncBase) mask(record map[string]string) (string, error) {
 // The placeholder lets such a file import on its own, and a directory
 // imported before or after gives the school its real name.
 func (b *ncBase) placeholder(code string) []Row {
-	if b.seen[code] {
+	if b.placeholders[code] {
 		return nil
 	}
-	b.seen[code] = true
+	b.placeholders[code] = true
 	district := ncDistrictOfCode(code)
 	return []Row{{
 		Kind: KindSchools,
