@@ -16,7 +16,7 @@ func (pcrnConcentrators) Name() string {
 	return "Perkins V CTE concentrators by state and Career Cluster"
 }
 
-// Translate rejects every record. The report holds state totals only, and
+// Translate rejects every record. The report contains state totals only, and
 // Readiness stores values per school: stored under a school or a made-up
 // state school, the totals would be added to the state's schools whenever a
 // report covers every school.

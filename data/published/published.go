@@ -38,7 +38,7 @@ const (
 // that holds only state or national totals, which no school or district of
 // the database can take. Every record of such a file gets the same error, so
 // an importer may stop at the first one.
-var ErrNotPerSchool = errors.New("file holds state totals, not schools")
+var ErrNotPerSchool = errors.New("file contains state totals, not school values")
 
 // FieldError is the error Translate returns when one cell of a record is
 // missing or invalid.

@@ -309,7 +309,7 @@ func TestEnrollmentMasking(t *testing.T) {
 }
 
 // The file repeats 34H000 and 92W000 in 2021-22. The first line of each
-// is kept, so the import sees one value per key.
+// is kept, so the import receives one value per key.
 func TestEnrollmentRepeatedSchoolYear(t *testing.T) {
 	_, rows := translateFile(t, "enrollment.csv")
 
