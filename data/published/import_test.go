@@ -2,9 +2,12 @@ package published_test
 
 import (
 	"context"
+	"encoding/csv"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -221,4 +224,54 @@ func TestImportedTacomaSchools(t *testing.T) {
 	schools, err := db.Schools(context.Background(), "27010")
 	require.NoError(t, err)
 	assert.Len(t, schools, 69)
+}
+
+// Every 2021-22 concentrator count the publisher gives for a Wake County
+// school must come back from the store unchanged.
+func TestImportedReproducesWakeConcentrators(t *testing.T) {
+	db := importedDB(t)
+	f, err := os.Open(filepath.Join(published.RealDataDir(t), published.NCConcentratorsFile))
+	require.NoError(t, err)
+	defer f.Close()
+	records, err := csv.NewReader(f).ReadAll()
+	require.NoError(t, err)
+
+	bySchool := map[string][][]string{}
+	for _, rec := range records[1:] { // year, agency_code, career_cluster, num_concentrators
+		if rec[0] == "2022" && strings.HasPrefix(rec[1], "920") && !strings.HasSuffix(rec[1], "LEA") {
+			bySchool[rec[1]] = append(bySchool[rec[1]], rec)
+		}
+	}
+	require.Len(t, bySchool, 34, "Wake schools with concentrators in 2021-22")
+
+	for school, recs := range bySchool {
+		rows := indicators(t, db, "920LEA", school, 2022)
+		for _, rec := range recs {
+			want, err := strconv.ParseFloat(rec[3], 64)
+			require.NoError(t, err)
+			cluster := clusterOfCode[rec[2]]
+			r := indicatorRow(t, rows, indicator.CTEConcentrators, cluster)
+			assert.Equal(t, want, r.Value, "%s %s", school, cluster)
+		}
+	}
+}
+
+// clusterOfCode spells out the NCDPI codes that Wake's 2021-22 rows use,
+// written here again so that a wrong mapping in the package shows.
+var clusterOfCode = map[string]string{
+	"AGNR": "Agriculture, Food & Natural Resources",
+	"ARCH": "Architecture & Construction",
+	"AAVC": "Arts, A/V Technology & Communications",
+	"BMA":  "Business Management & Administration",
+	"EDUC": "Education & Training",
+	"FINA": "Finance",
+	"HLTH": "Health Science",
+	"HOSP": "Hospitality & Tourism",
+	"HUMA": "Human Services",
+	"INFO": "Information Technology",
+	"LAW":  "Law, Public Safety, Corrections & Security",
+	"MANU": "Manufacturing",
+	"MRKT": "Marketing",
+	"STEM": "Science, Technology, Engineering & Mathematics",
+	"TRAN": "Transportation, Distribution & Logistics",
 }
