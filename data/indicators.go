@@ -275,3 +275,54 @@ func (q *indicatorQuery) enrollment() error {
 	q.out.ratio(indicator.CredentialRate, indicator.All, float64(earned), float64(concentrators), concentrators)
 	return rows.Err()
 }
+
+// DefaultYear returns the school year a report shows when none is chosen:
+// the latest with CTE enrollments or, when there are none, the latest with
+// any data. It returns 0 for an empty database.
+func (db *DB) DefaultYear(ctx context.Context) (int, error) {
+	var year sql.NullInt64
+	err := db.sql.QueryRowContext(ctx, "SELECT max(school_year) FROM cte_enrollments").Scan(&year)
+	if err != nil {
+		return 0, fmt.Errorf("find latest school year: %w", err)
+	}
+	if year.Valid {
+		return int(year.Int64), nil
+	}
+	years, err := db.Years(ctx)
+	if err != nil || len(years) == 0 {
+		return 0, err
+	}
+	return years[0], nil
+}
+
+// Report computes the indicators of one school, or of every school of the
+// district followed by AllSchools when f.SchoolID is "", sorted as report
+// prints them. Privacy is not applied.
+func (db *DB) Report(ctx context.Context, f Filter) ([]indicator.Row, error) {
+	if f.SchoolID != "" {
+		return db.Indicators(ctx, f)
+	}
+	schools, err := db.Schools(ctx, f.DistrictID)
+	if err != nil {
+		return nil, err
+	}
+	if len(schools) == 0 && f.DistrictID != "" {
+		return nil, fmt.Errorf("%w: no school has district_id %q; pick a district_id from schools.csv", ErrSchoolNotFound, f.DistrictID)
+	}
+	ids := []string{indicator.AllSchools}
+	for _, s := range schools {
+		ids = append(ids, s.ID)
+	}
+	var all []indicator.Row
+	for _, id := range ids {
+		g := f
+		g.SchoolID = id
+		rows, err := db.Indicators(ctx, g)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, rows...)
+	}
+	sortRows(all)
+	return all, nil
+}
