@@ -15,7 +15,13 @@ import (
 // runReport prints the indicators of one school or every school in the long
 // form, with privacy applied unless -privacy off.
 func runReport(args []string) int {
+	return reportCommand(args, os.Stdout, os.Stderr)
+}
+
+// reportCommand is runReport with its output streams, for tests.
+func reportCommand(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
+	fs.SetOutput(stderr)
 	dbPath := fs.String("db", "", "database `FILE` to read (required)")
 	district := fs.String("district", "", "district_id whose schools ALL covers (default: every school)")
 	school := fs.String("school", "", "school_id, or ALL for the district (default: every school and ALL)")
@@ -49,20 +55,20 @@ func runReport(args []string) int {
 	ctx := context.Background()
 	db, err := data.OpenReadOnly(ctx, *dbPath)
 	if err != nil {
-		return fail(err)
+		return fail(stderr, err)
 	}
 	defer db.Close()
 
 	rows, err := report(ctx, db, data.Filter{DistrictID: *district, SchoolID: *school, Year: year}, *privacy == "on", *minN)
 	if err != nil {
-		return fail(err)
+		return fail(stderr, err)
 	}
 	write := indicator.WriteCSV
 	if *format == "json" {
 		write = indicator.WriteJSON
 	}
-	if err := write(os.Stdout, rows); err != nil {
-		return fail(err)
+	if err := write(stdout, rows); err != nil {
+		return fail(stderr, err)
 	}
 	return 0
 }
@@ -98,7 +104,13 @@ func report(ctx context.Context, db *data.DB, f data.Filter, privacy bool, minN 
 
 // runDemo writes the synthetic demo district to a new database file.
 func runDemo(args []string) int {
+	return demoCommand(args, os.Stderr)
+}
+
+// demoCommand is runDemo with its error stream, for tests.
+func demoCommand(args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+	fs.SetOutput(stderr)
 	out := fs.String("out", "", "new database `FILE` to write (required; must not exist)")
 	schools := fs.Int("schools", 0, "high schools, grouped six to a district with one skills center each (default: one per 3,500 students)")
 	students := fs.Int("students", data.DefaultDemo.Students, "students over all school years")
@@ -115,20 +127,20 @@ func runDemo(args []string) int {
 		return usageError(fs, err.Error())
 	}
 	if err := data.GenerateDemo(context.Background(), *out, opt); err != nil {
-		return fail(err)
+		return fail(stderr, err)
 	}
 	return 0
 }
 
 // parseFlags parses args and returns the exit status to stop with when ok
-// is false: 0 after -h, 2 after wrong usage.
+// is false: 0 after -h, 2 after wrong usage. Messages go to the output of fs.
 func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	out := fs.Output()
 	fs.SetOutput(io.Discard)
 	err := fs.Parse(args)
-	fs.SetOutput(os.Stderr)
+	fs.SetOutput(out)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
-		fs.SetOutput(os.Stdout)
 		fs.PrintDefaults()
 		return 0, false
 	case err != nil:
@@ -139,15 +151,16 @@ func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
 	return 0, true
 }
 
-// usageError prints msg and the flags of fs and returns exit status 2.
+// usageError prints msg and the flags of fs to the output of fs and
+// returns exit status 2.
 func usageError(fs *flag.FlagSet, msg string) int {
-	fmt.Fprintf(os.Stderr, "readiness %s: %s\n\nFlags:\n", fs.Name(), msg)
+	fmt.Fprintf(fs.Output(), "readiness %s: %s\n\nFlags:\n", fs.Name(), msg)
 	fs.PrintDefaults()
 	return 2
 }
 
-// fail prints err and returns exit status 1.
-func fail(err error) int {
-	fmt.Fprintf(os.Stderr, "readiness: %v\n", err)
+// fail prints err to w and returns exit status 1.
+func fail(w io.Writer, err error) int {
+	fmt.Fprintf(w, "readiness: %v\n", err)
 	return 1
 }

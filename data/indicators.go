@@ -50,11 +50,8 @@ func (db *DB) Indicators(ctx context.Context, f Filter) ([]indicator.Row, error)
 	}
 	q := &indicatorQuery{db: db, ctx: ctx, scope: sc, year: f.Year, settings: settings,
 		out: &rowSet{school: sc.schoolID, year: f.Year}}
-	steps := []func() error{q.enrollment, q.credentials, q.workBasedLearning, q.staff, q.postsecondary}
-	for _, step := range steps {
-		if err := step(); err != nil {
-			return nil, fmt.Errorf("compute indicators of school %q in %s: %w", f.SchoolID, indicator.FormatYear(f.Year), err)
-		}
+	if err := q.run(); err != nil {
+		return nil, fmt.Errorf("compute indicators of school %q in %s: %w", f.SchoolID, indicator.FormatYear(f.Year), err)
 	}
 	rows := q.out.rows
 	if sc.schoolID != indicator.AllSchools {
@@ -191,14 +188,25 @@ type indicatorQuery struct {
 
 	participants map[string]int // by cluster, and indicator.All
 	present      [sourceCount]bool
+	statements   []string // every statement run, for checking query plans
+}
+
+// run computes every indicator into q.out.
+func (q *indicatorQuery) run() error {
+	for _, step := range []func() error{q.enrollment, q.credentials, q.workBasedLearning, q.staff, q.postsecondary} {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // query runs a statement whose text holds %[1]s for the condition on the
 // school_id column col. The scope's argument is ?1 and args are ?2 onwards.
 func (q *indicatorQuery) query(text, col string, args ...any) (*sql.Rows, error) {
-	cond := fmt.Sprintf(q.scope.cond, col)
-	all := append([]any{q.scope.arg}, args...)
-	return q.db.sql.QueryContext(q.ctx, fmt.Sprintf(text, cond), all...)
+	statement := fmt.Sprintf(text, fmt.Sprintf(q.scope.cond, col))
+	q.statements = append(q.statements, statement)
+	return q.db.sql.QueryContext(q.ctx, statement, append([]any{q.scope.arg}, args...)...)
 }
 
 // grouped runs a query whose rows are a dimension followed by numbers and
