@@ -82,7 +82,7 @@ func report(ctx context.Context, db *data.DB, f data.Filter, privacy bool, minN 
 			return nil, err
 		}
 		if y == 0 {
-			return nil, errors.New("report: the database holds no data yet; import files first with `readiness import`")
+			return nil, errors.New("no school year to report: the database contains no data yet; import files first with `readiness import`")
 		}
 		f.Year = y
 	}

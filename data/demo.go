@@ -165,8 +165,8 @@ func (g *demoGenerator) simulateStudents() {
 }
 
 // planSections opens sections for each course's students. Growing
-// clusters run full sections and turn students away (see demoWaitlist);
-// fading clusters keep a section more than they need; a course with few
+// clusters run full sections and turn students away (see demoWaitlist).
+// Fading clusters keep a section more than they need. A course with few
 // students runs one under-filled section unless it moves to a smaller room.
 func (g *demoGenerator) planSections(r *rand.Rand) {
 	counts := map[demoBucket]int{}

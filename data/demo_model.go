@@ -171,10 +171,10 @@ func demoPlanSchools(r *rand.Rand, highSchools int) ([]demoSchool, []string) {
 	return schools, districts
 }
 
-// demoPlanStudent simulates one student's school career. courses are
-// appended to buf and returned; years outside first..last are simulated
-// too, so that concentrator status counts courses taken before the data
-// begins, but the caller drops them from cte_enrollments.
+// demoPlanStudent simulates one student's school career and returns buf
+// with the student's courses appended. Years outside first..last are
+// simulated too, so that concentrator status counts courses taken before
+// the data begins. The caller leaves them out of cte_enrollments.
 func demoPlanStudent(r *rand.Rand, schools []demoSchool, centers []int, highSchools []int, weights []float64, first, last int, buf []demoCourse) (demoStudent, []demoCourse) {
 	home := highSchools[pick(r, weights)]
 	s := demoStudent{home: int32(home), grade9: int16(first - 3 + r.IntN(last-first+4)), primary: -1, explore: -1}

@@ -87,8 +87,8 @@ func medianOf(values []float64) (float64, bool) {
 	return (values[n/2-1] + values[n/2]) / 2, true
 }
 
-// staffCell is what teachers.csv and sections.csv give for one cluster, or
-// for all clusters.
+// staffCell is the sums of teachers.csv and sections.csv for one cluster,
+// or for all clusters.
 type staffCell struct {
 	fte, teachers                      float64
 	seats, enrolled                    float64

@@ -33,9 +33,9 @@ var ErrSchoolNotFound = errors.New("school not found")
 // pass the rows through indicator.Protect before showing them.
 //
 // Where the school has no record-level rows for an indicator in the year,
-// the values of reported_indicators take its place, with Source set and,
-// for a value the publisher masked, Hidden set and Text holding the
-// publisher's mask (or "*" when it gave none).
+// the values of reported_indicators take its place, with Source set. A
+// value the publisher masked comes with Hidden set and no value, and its
+// Text is the publisher's mask, or "*" when it gave none.
 //
 // The cost depends on the rows of the school and year only: concentrator
 // status comes from concentrator_since, kept up to date at import.
