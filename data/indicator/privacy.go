@@ -22,6 +22,9 @@ const Suppressed = "*"
 //     no hidden value can be worked out by subtraction;
 //   - Staff values are never hidden.
 //
+// Pass every row of a school, year and indicator in one call, since
+// complementary suppression needs the whole breakdown.
+//
 // With privacy off (minN 0), nothing is hidden and Text is the formatted
 // value. Rows with a Source (reported by a publisher) keep the Hidden and
 // Text they came with, since the publisher already applied its own rules;
