@@ -237,51 +237,40 @@ func (q *indicatorQuery) grouped(text, col string, args []any, fn func(dim strin
 	return rows.Err()
 }
 
-// enrollment adds participants, concentrators and the credential rate.
+// enrollment adds participants, concentrators and the credential rate in
+// one statement, so that each participant's concentrator status is looked
+// up once.
 func (q *indicatorQuery) enrollment() error {
 	q.participants = map[string]int{}
+	var concentrators, earned int
 	err := q.grouped(`
-		WITH p AS (
+		WITH p AS MATERIALIZED (
 			SELECT DISTINCT e.student, e.cluster,
 			       EXISTS (SELECT 1 FROM concentrator_since c
 			               WHERE c.student = e.student AND c.cluster = e.cluster AND c.school_year <= ?2) AS concentrator
 			FROM cte_enrollments e
 			WHERE %[1]s AND e.school_year = ?2
 		)
-		SELECT cluster, count(*), sum(concentrator) FROM p GROUP BY cluster
+		SELECT cluster, count(*), sum(concentrator), 0 FROM p GROUP BY cluster
 		UNION ALL
-		SELECT 'all', count(DISTINCT student), count(DISTINCT CASE WHEN concentrator THEN student END) FROM p`,
+		SELECT 'all', count(DISTINCT student), count(DISTINCT CASE WHEN concentrator THEN student END),
+		       (SELECT count(*) FROM (SELECT DISTINCT student FROM p WHERE concentrator) c
+		        WHERE EXISTS (SELECT 1 FROM credentials r WHERE r.student = c.student AND r.school_year <= ?2))
+		FROM p`,
 		"e.school_id", []any{q.year}, func(dim string, n []float64) {
 			q.participants[dim] = int(n[0])
 			q.out.count(indicator.CTEParticipants, dim, int(n[0]), false)
 			q.out.count(indicator.CTEConcentrators, dim, int(n[1]), false)
+			if dim == indicator.All {
+				concentrators, earned = int(n[1]), int(n[2])
+			}
 		})
 	if err != nil {
 		return fmt.Errorf("count participants and concentrators: %w", err)
 	}
 	q.present[sourceEnrollments] = q.participants[indicator.All] > 0
-
-	var concentrators, earned int
-	rows, err := q.query(`
-		WITH c AS (
-			SELECT DISTINCT e.student FROM cte_enrollments e
-			JOIN concentrator_since s ON s.student = e.student AND s.cluster = e.cluster
-			WHERE %[1]s AND e.school_year = ?2 AND s.school_year <= ?2
-		)
-		SELECT count(*), coalesce(sum(EXISTS (
-			SELECT 1 FROM credentials r WHERE r.student = c.student AND r.school_year <= ?2)), 0)
-		FROM c`, "e.school_id", q.year)
-	if err != nil {
-		return fmt.Errorf("compute credential rate: %w", err)
-	}
-	defer rows.Close()
-	if rows.Next() {
-		if err := rows.Scan(&concentrators, &earned); err != nil {
-			return fmt.Errorf("compute credential rate: %w", err)
-		}
-	}
 	q.out.ratio(indicator.CredentialRate, indicator.All, float64(earned), float64(concentrators), concentrators)
-	return rows.Err()
+	return nil
 }
 
 // DefaultYear returns the school year a report shows when none is chosen:

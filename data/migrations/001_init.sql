@@ -145,7 +145,8 @@ CREATE TABLE postsecondary (
     PRIMARY KEY (student, graduation_year)
 ) WITHOUT ROWID;
 
-CREATE INDEX postsecondary_school_year ON postsecondary (school_id, graduation_year);
+-- outcome makes the index cover a report's outcome counts.
+CREATE INDEX postsecondary_school_year ON postsecondary (school_id, graduation_year, outcome);
 
 -- reported_indicators holds aggregate values a publisher computed, such as a
 -- state report card. value is NULL where the publisher masked it or gave none;
