@@ -57,7 +57,7 @@ func (g *demoGenerator) writeStudent(w *demoWriter, pcg *rand.PCG, i int, hash [
 			}
 		}
 	}
-	if err := g.writeCredentials(w, r, s, hash, taken, since); err != nil {
+	if err := g.writeCredentials(w, r, i, s, hash, taken, since); err != nil {
 		return err
 	}
 	if err := g.writeWBL(w, r, s, hash, taken, since); err != nil {
@@ -102,20 +102,16 @@ func (g *demoGenerator) concentratorSince(taken []demoCourse, c int8) int {
 
 // writeCredentials writes the credentials of a concentrator in a cluster that
 // offers them, and now and then one earned outside any cluster.
-func (g *demoGenerator) writeCredentials(w *demoWriter, r *rand.Rand, s demoStudent, hash []byte, taken []demoCourse, since int) error {
+func (g *demoGenerator) writeCredentials(w *demoWriter, r *rand.Rand, i int, s demoStudent, hash []byte, taken []demoCourse, since int) error {
 	if since > 0 {
+		// Students sit the exam in the last course of their sequence. Every
+		// credential of a participant of the demo's first year then falls
+		// in or after that year, so the credential rate has no false climb
+		// from credentials before the data begins.
 		dc := demoClusters[s.primary]
-		year := since
-		if r.Float64() < 0.4 && year < int(s.grade9)+3 {
-			year++
-		}
+		year := lastCourseYear(g.plan[g.offsets[i]:g.offsets[i+1]], s.primary)
 		if r.Float64() < dc.credRate && g.inWindow(year) {
-			school := g.schools[s.home].id
-			for _, c := range taken {
-				if c.cluster == s.primary && int(c.year) <= year {
-					school = g.schools[c.school].id
-				}
-			}
+			school := g.schoolOfYear(s, taken, year)
 			first := r.IntN(len(dc.creds))
 			names := []string{dc.creds[first]}
 			if len(dc.creds) > 1 && r.Float64() < 0.2 {
@@ -146,6 +142,30 @@ func (g *demoGenerator) writeCredentials(w *demoWriter, r *rand.Rand, s demoStud
 	return nil
 }
 
+// lastCourseYear returns the year of the latest course of cluster c, also
+// when that year is after the demo's last.
+func lastCourseYear(taken []demoCourse, c int8) int {
+	year := 0
+	for _, course := range taken {
+		if course.cluster == c {
+			year = max(year, int(course.year))
+		}
+	}
+	return year
+}
+
+// schoolOfYear returns the school of the student's latest course of their
+// primary cluster up to year, or the home high school.
+func (g *demoGenerator) schoolOfYear(s demoStudent, taken []demoCourse, year int) string {
+	school := g.schools[s.home].id
+	for _, c := range taken {
+		if c.cluster == s.primary && int(c.year) <= year {
+			school = g.schools[c.school].id
+		}
+	}
+	return school
+}
+
 // demoDate returns a spring date of the school year ending in year.
 func demoDate(r *rand.Rand, year int) string {
 	return fmt.Sprintf("%d-%02d-%02d", year, 2+r.IntN(4), 1+r.IntN(28))
@@ -161,12 +181,12 @@ func (g *demoGenerator) writeWBL(w *demoWriter, r *rand.Rand, s demoStudent, has
 	}
 	dc := demoClusters[s.primary]
 	name := demoClusterName(s.primary)
-	home := g.schools[s.home].id
 	for year := max(g.first, int(s.grade9)+1); year <= min(g.last, int(s.grade9)+3); year++ {
 		grade := 9 + year - int(s.grade9)
+		school := g.schoolOfYear(s, taken, year)
 		add := func(kind string, hours float64) error {
 			employer := demoEmployers[r.IntN(len(demoEmployers))]
-			return w.wbl.Add(hash, home, year, kind, math.Round(hours), name, employer)
+			return w.wbl.Add(hash, school, year, kind, math.Round(hours), name, employer)
 		}
 		if r.Float64() < 0.12 {
 			if err := add("job_shadow", 2+r.Float64()*6); err != nil {
