@@ -23,12 +23,12 @@ func reportCommand(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dbPath := fs.String("db", "", "database `FILE` to read (required)")
-	district := fs.String("district", "", "district_id whose schools ALL covers (default: every school)")
-	school := fs.String("school", "", "school_id, or ALL for the district (default: every school and ALL)")
+	district := fs.String("district", "", "limit ALL and the list of schools to the district with this district_id `ID` (default: every school)")
+	school := fs.String("school", "", "school_id `ID` of one school, or ALL for the district (default: every school and ALL)")
 	yearText := fs.String("year", "", "school `YEAR` such as 2024-25 (default: the latest with CTE enrollments)")
-	format := fs.String("format", "csv", "output format: csv or json")
+	format := fs.String("format", "csv", "output `FORMAT`: csv or json")
 	privacy := fs.String("privacy", "on", "on hides small counts and values from few students; off shows every value")
-	minN := fs.Int("min-n", 0, "smallest student count shown, 3 to 30 (default: the database's setting, 10 unless changed)")
+	minN := fs.Int("min-n", 0, "smallest student count `N` shown, 3 to 30 (default: the database's setting, 10 unless changed)")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
