@@ -74,7 +74,7 @@ func reportCommand(args []string, stdout, stderr io.Writer) int {
 }
 
 // report computes and protects the rows of a report. A zero f.Year means
-// the database's default year; a zero minN means its stored setting.
+// the database's default year, and a zero minN its stored setting.
 func report(ctx context.Context, db *data.DB, f data.Filter, privacy bool, minN int) ([]indicator.Row, error) {
 	if f.Year == 0 {
 		y, err := db.DefaultYear(ctx)

@@ -54,7 +54,7 @@ func (o DemoOptions) highSchools() int {
 // options give the same indicators, although the student hashes differ from
 // file to file because each file has its own key.
 //
-// Everything is written in one transaction; on error the file is removed.
+// Everything is written in one transaction. On error the file is removed.
 func GenerateDemo(ctx context.Context, path string, opt DemoOptions) (err error) {
 	if err := opt.Validate(); err != nil {
 		return err

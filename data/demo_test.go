@@ -111,7 +111,7 @@ func TestDemoLooksLikeADistrict(t *testing.T) {
 func TestDemoConcentratorsCountEarlierCourses(t *testing.T) {
 	db := generateDemo(t, smallDemo)
 	// Every concentrator status that the demo's own enrollments support
-	// must be stored; the demo may store more, from courses before its
+	// must be stored. The demo may store more, from courses before its
 	// first year.
 	var missing int
 	require.NoError(t, db.sql.QueryRow(`

@@ -31,7 +31,7 @@ func (db *DB) IndicatorsHistory(ctx context.Context, f Filter, years []int) ([]i
 // A school without that row is left out.
 //
 // Privacy is applied here, to each school's full set of rows, because
-// complementary suppression needs every dimension of a breakdown; a single
+// complementary suppression needs every dimension of a breakdown. A single
 // row protected on its own could show a value that the full report hides.
 // It costs one Indicators call per school.
 func (db *DB) SchoolComparison(ctx context.Context, districtID string, year int, name, dimension string, minN int) ([]indicator.Row, error) {

@@ -27,8 +27,8 @@ const Suppressed = "*"
 //
 // With privacy off (minN 0), nothing is hidden and Text is the formatted
 // value. Rows with a Source (reported by a publisher) keep the Hidden and
-// Text they came with, since the publisher already applied its own rules;
-// only an empty Text is filled in. Protect does not change rows.
+// Text they came with, since the publisher already applied its own rules.
+// Only an empty Text is filled in. Protect does not change rows.
 func Protect(rows []Row, minN int) []Row {
 	out := append([]Row(nil), rows...)
 	for i := range out {
