@@ -9,7 +9,7 @@ import (
 
 // bulkBatch is how many rows one INSERT statement of a bulkInserter writes.
 // Fewer, larger statements cut the per-call cost of the driver. 100 rows of
-// up to 10 columns stay far below SQLite's limit of 32,766 parameters.
+// up to 10 columns stay far below SQLite's default limit of 32,766 parameters.
 const bulkBatch = 100
 
 // bulkInserter writes many rows into one table inside a transaction with
