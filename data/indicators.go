@@ -25,7 +25,8 @@ type Filter struct {
 // the year reach the substantial internship threshold of the settings.
 const WBLSubstantialInternships = "wbl_substantial_internships"
 
-// ErrSchoolNotFound is returned for a school_id that the database does not hold.
+// ErrSchoolNotFound is returned for a school_id, or a district_id, that the
+// database does not contain.
 var ErrSchoolNotFound = errors.New("school not found")
 
 // Indicators computes every indicator for one school or the district in one
@@ -37,8 +38,9 @@ var ErrSchoolNotFound = errors.New("school not found")
 // value the publisher masked comes with Hidden set and no value, and its
 // Text is the publisher's mask, or "*" when it gave none.
 //
-// The cost depends on the rows of the school and year only: concentrator
-// status comes from concentrator_since, kept up to date at import.
+// For one school, the cost depends on the school's rows in the year only,
+// because concentrator status comes from concentrator_since, which import
+// keeps up to date.
 func (db *DB) Indicators(ctx context.Context, f Filter) ([]indicator.Row, error) {
 	sc, err := db.scopeOf(ctx, f)
 	if err != nil {
