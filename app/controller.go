@@ -18,7 +18,10 @@ type Info struct {
 	Districts []data.District
 	Schools   []data.School // every school, by name
 	Years     []int         // newest first
-	Settings  data.Settings
+	// DefaultYear is the school year shown first: the latest with CTE
+	// enrollments, or with any data; 0 for an empty database.
+	DefaultYear int
+	Settings    data.Settings
 }
 
 // SchoolsOf returns the schools of one district, or every school for "".
@@ -66,16 +69,16 @@ func (in Info) DistrictName(districtID string) string {
 	return "All schools"
 }
 
-// Selection is what the school dashboard shows: one school (or the district
-// with indicator.AllSchools) in one school year.
+// Selection is the school dashboard's choice of one school (or the district,
+// with indicator.AllSchools) and one school year.
 type Selection struct {
 	DistrictID string
 	SchoolID   string
 	Year       int
 }
 
-// Controller holds the open database and answers the questions the screens
-// ask. It knows nothing of widgets, so every method can be tested and
+// Controller holds the open database and runs the queries behind the
+// screens. It does not import Fyne, so every method can be tested and
 // benchmarked directly. It is safe for concurrent use: loads hold a read lock,
 // and opening or closing a database waits for them.
 type Controller struct {
@@ -175,6 +178,9 @@ func readInfo(ctx context.Context, db *data.DB) (Info, error) {
 		return info, err
 	}
 	if info.Years, err = db.Years(ctx); err != nil {
+		return info, err
+	}
+	if info.DefaultYear, err = db.DefaultYear(ctx); err != nil {
 		return info, err
 	}
 	if info.Settings, err = db.Settings(ctx); err != nil {

@@ -8,9 +8,8 @@ import (
 	"readiness/data/indicator"
 )
 
-// Dashboard is everything the school dashboard shows for one selection,
-// before privacy: the caller picks the minimum n when it asks for chart input
-// or headline figures.
+// Dashboard is the data of the school dashboard for one selection, before
+// privacy. The caller passes the minimum n to Input and Headlines.
 type Dashboard struct {
 	Selection
 	Place        string // the school's name, or the district's

@@ -18,7 +18,7 @@ type Headline struct {
 	Detail   string // more words under the figure, or ""
 }
 
-// format is how a headline figure is written.
+// format is the number format of a headline figure.
 type format int
 
 const (
@@ -59,6 +59,9 @@ func (d *Dashboard) Headlines(minN int) []Headline {
 		h := Headline{Label: spec.label}
 		cur, hasCur := lookup(rows, spec)
 		h.Value = cur.text
+		if cur.source != "" {
+			h.Detail = "Reported: " + cur.source
+		}
 		if old, ok := lookup(prev, spec); ok && hasCur && cur.shown && old.shown {
 			h.Change = formatChange(cur.value-old.value, spec.format, d.Year-1)
 		}
@@ -98,9 +101,10 @@ func singleTeacherClusters(rows []indicator.Row) []string {
 
 // figure is a protected row as a headline shows it.
 type figure struct {
-	text  string
-	value float64
-	shown bool // a value that privacy does not hide
+	text   string
+	value  float64
+	shown  bool   // a value that privacy does not hide
+	source string // the publisher of a reported value, or ""
 }
 
 // lookup finds the spec's row in protected rows. A missing row of a sum or
@@ -118,10 +122,13 @@ func lookup(rows []indicator.Row, spec headlineSpec) (figure, bool) {
 		return figure{text: formatValue(0, spec.format), shown: true}, true
 	case r.Hidden:
 		return figure{text: r.Text}, true
+	case !r.HasValue && r.Text != "":
+		// A publisher's own mask, such as ">95%".
+		return figure{text: r.Text, source: r.Source}, true
 	case !r.HasValue:
 		return figure{text: "—"}, true
 	}
-	return figure{text: formatValue(r.Value, spec.format), value: r.Value, shown: true}, true
+	return figure{text: formatValue(r.Value, spec.format), value: r.Value, shown: true, source: r.Source}, true
 }
 
 // formatValue writes a figure for the screen: counts and hours with

@@ -205,7 +205,7 @@ func importableFiles(dir string) ([]string, error) {
 		}
 	}
 	if len(paths) == 0 {
-		return nil, fmt.Errorf("add folder %q: it holds no .csv or .xlsx file", dir)
+		return nil, fmt.Errorf("add folder %q: no .csv or .xlsx file found in it", dir)
 	}
 	return paths, nil
 }

@@ -174,7 +174,8 @@ func (u *UI) exportName(what, ext string) string {
 	return strings.TrimSpace(name) + "." + ext
 }
 
-// saveAs asks for a file and writes it with write on a goroutine. A failed
+// saveAs shows a save dialog and writes the chosen file with write on a
+// goroutine. A failed
 // export leaves no file behind.
 func (u *UI) saveAs(name string, write func(io.Writer) error) {
 	if u.dash == nil {

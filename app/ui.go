@@ -1,7 +1,7 @@
 // Package app is the Readiness desktop app: the school dashboard, the
 // district overview, the numbers behind every chart, meeting mode, import
-// and export. The Controller holds the database and the queries and knows
-// nothing of widgets; the screens are thin Fyne views over it. Queries and
+// and export. The Controller holds the database and runs the queries without
+// importing Fyne, and the screens are thin Fyne views over it. Queries and
 // chart drawing run on goroutines and their results reach the widgets
 // through fyne.Do.
 package app
@@ -187,7 +187,7 @@ func (u *UI) openDemo() {
 	})
 }
 
-// demoPath is where the demo district lives: under the app's storage root.
+// demoPath returns the path of the demo district under the app's storage root.
 func (u *UI) demoPath() string {
 	root := u.a.Storage().RootURI()
 	if root == nil || root.Scheme() != "file" {
@@ -249,7 +249,7 @@ func statusLine(info Info) string {
 
 // defaultSelection keeps the previous selection where the new database has
 // it, and otherwise picks the first district, its first school and the
-// newest year.
+// default year.
 func defaultSelection(info Info, prev Selection) Selection {
 	sel := prev
 	if !hasDistrict(info, sel.DistrictID) {
@@ -266,10 +266,7 @@ func defaultSelection(info Info, prev Selection) Selection {
 		}
 	}
 	if !info.hasYear(sel.Year) {
-		sel.Year = 0
-		if len(info.Years) > 0 {
-			sel.Year = info.Years[0]
-		}
+		sel.Year = info.DefaultYear
 	}
 	return sel
 }

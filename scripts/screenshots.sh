@@ -6,7 +6,7 @@
 # Needs Xvfb, xdotool and ImageMagick's import. TAGS sets the build tags
 # (default migrated_fynedo); run `TAGS= scripts/screenshots.sh` for a build
 # in which Fyne logs every widget call made off the UI goroutine: the script
-# then fails if the log holds any such line.
+# then fails if the log contains any such line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
