@@ -1,8 +1,11 @@
 package app
 
 import (
+	"fmt"
 	"image"
 	"image/color"
+	"log/slog"
+	"runtime/debug"
 	"sync/atomic"
 	"time"
 
@@ -24,6 +27,10 @@ const resizeDebounce = 150 * time.Millisecond
 // applied, so that tests can wait for them.
 type background struct {
 	pending atomic.Int64
+	// onPanic, when set, is applied on the UI goroutine with the error of a
+	// task that panicked, so that a bug in a query or a chart shows a dialog
+	// instead of ending the app.
+	onPanic func(error)
 	// queue, when set, receives the results instead of fyne.Do; wait then
 	// applies them on the caller's goroutine. Tests set it, because the test
 	// driver's fyne.Do runs a function on the goroutine that calls it.
@@ -50,10 +57,26 @@ func (b *background) run(work func() (apply func())) {
 	b.pending.Add(1)
 	go func() {
 		defer b.pending.Add(-1)
-		if apply := work(); apply != nil {
+		if apply := b.protect(work); apply != nil {
 			b.post(apply)
 		}
 	}()
+}
+
+// protect runs work and turns a panic into a result that reports it.
+func (b *background) protect(work func() func()) (apply func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			err := fmt.Errorf("internal error: %v; please report it with the log", r)
+			slog.Error("background task panicked", "panic", r, "stack", string(debug.Stack()))
+			apply = func() {
+				if b.onPanic != nil {
+					b.onPanic(err)
+				}
+			}
+		}
+	}()
+	return work()
 }
 
 // after is run, started after delay; the returned stop cancels it if it has
@@ -62,7 +85,7 @@ func (b *background) after(delay time.Duration, work func() (apply func())) (sto
 	b.pending.Add(1)
 	t := time.AfterFunc(delay, func() {
 		defer b.pending.Add(-1)
-		if apply := work(); apply != nil {
+		if apply := b.protect(work); apply != nil {
 			b.post(apply)
 		}
 	})
@@ -94,6 +117,7 @@ type chartView struct {
 	kind     charts.Kind
 	bg       *background
 	onTapped func(charts.Kind)
+	onMenu   func(charts.Kind, *fyne.PointEvent) // right click
 	onError  func(error)
 
 	input    *charts.Input
@@ -175,6 +199,12 @@ func (v *chartView) Resize(size fyne.Size) {
 func (v *chartView) Tapped(*fyne.PointEvent) {
 	if v.onTapped != nil {
 		v.onTapped(v.kind)
+	}
+}
+
+func (v *chartView) TappedSecondary(ev *fyne.PointEvent) {
+	if v.onMenu != nil {
+		v.onMenu(v.kind, ev)
 	}
 }
 

@@ -116,6 +116,23 @@ func (u *UI) selectChart(kind charts.Kind) {
 	u.setStatus(fmt.Sprintf("%s chart selected: File > Export acts on it.", chartLabels[kind]))
 }
 
+// showChartMenu selects a chart and shows its export menu at the pointer.
+func (u *UI) showChartMenu(kind charts.Kind, ev *fyne.PointEvent) {
+	u.selectChart(kind)
+	menu := fyne.NewMenu("",
+		fyne.NewMenuItem("Export chart as PNG…", func() { u.onExportChart("png") }),
+		fyne.NewMenuItem("Export chart as SVG…", func() { u.onExportChart("svg") }),
+		fyne.NewMenuItem("Export table as CSV…", func() { u.onExportTable(kind, "csv") }),
+		fyne.NewMenuItem("Export table as Excel…", func() { u.onExportTable(kind, "xlsx") }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Show the numbers", func() {
+			u.tabs.SelectIndex(2)
+			u.numbers.tabs.SelectIndex(indexOfKind(kind))
+		}),
+	)
+	widget.ShowPopUpMenuAtPosition(menu, u.w.Canvas(), ev.AbsolutePosition)
+}
+
 func (u *UI) onOpen() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
@@ -178,10 +195,6 @@ func (u *UI) exportName(what, ext string) string {
 // goroutine. A failed
 // export leaves no file behind.
 func (u *UI) saveAs(name string, write func(io.Writer) error) {
-	if u.dash == nil {
-		u.showError(fmt.Errorf("export: no school dashboard is loaded; open a database and pick a school first"))
-		return
-	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			u.showError(fmt.Errorf("choose export file: %w", err))
@@ -223,9 +236,18 @@ func writeExport(w io.WriteCloser, write func(io.Writer) error) error {
 	return err
 }
 
-func (u *UI) onExportChart(format string) {
+// hasDashboard reports whether a dashboard is loaded for export, and shows
+// an error when none is.
+func (u *UI) hasDashboard() bool {
 	if u.dash == nil {
-		u.saveAs("", nil)
+		u.showError(fmt.Errorf("export: no school dashboard is loaded; open a database and pick a school first"))
+		return false
+	}
+	return true
+}
+
+func (u *UI) onExportChart(format string) {
+	if !u.hasDashboard() {
 		return
 	}
 	d, kind, minN := u.dash, u.current, u.exportMinN()
@@ -239,8 +261,7 @@ func (u *UI) onExportChart(format string) {
 }
 
 func (u *UI) onExportTable(kind charts.Kind, format string) {
-	if u.dash == nil {
-		u.saveAs("", nil)
+	if !u.hasDashboard() {
 		return
 	}
 	t := charts.TableOf(kind, u.dash.Input(u.exportMinN()))
@@ -254,8 +275,7 @@ func (u *UI) onExportTable(kind charts.Kind, format string) {
 }
 
 func (u *UI) onExportPDF() {
-	if u.dash == nil {
-		u.saveAs("", nil)
+	if !u.hasDashboard() {
 		return
 	}
 	d, minN := u.dash, u.exportMinN()

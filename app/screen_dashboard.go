@@ -71,6 +71,7 @@ func newDashboardScreen(u *UI) *dashboardScreen {
 	for _, kind := range charts.Kinds {
 		v := newChartView(kind, &u.bg)
 		v.onTapped = u.selectChart
+		v.onMenu = u.showChartMenu
 		v.onError = u.showError
 		s.charts[kind] = v
 		grid.Add(v)

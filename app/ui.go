@@ -78,6 +78,7 @@ func New(a fyne.App) *UI {
 		demo:       data.DefaultDemo,
 		openErrors: map[string]bool{},
 	}
+	u.bg.onPanic = u.showError
 	u.privacy = u.prefs.privacy()
 	u.theme = newAppTheme(u.prefs.theme())
 	a.Settings().SetTheme(u.theme)
