@@ -124,6 +124,8 @@ start "state.db" "$work/state.db"
 shot dashboard-districts-dark
 click 72 13 # View
 shot view-menu 1
+click 102 249 # Preferences…
+shot preferences 1
 keys Escape
 stop
 
