@@ -5,7 +5,9 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -17,6 +19,7 @@ import (
 // Folder and file names that school staff have: spaces, letters outside
 // ASCII, and characters that mean something in a file: URI (# starts a
 // fragment, ? a query, % an escape), which the connection string must escape.
+// Windows forbids ? in file names, so that case runs on Linux and macOS only.
 var awkwardDBPaths = []string{
 	"José/Mis documentos/district #1.db",
 	"Mis documentos/district 2024-25.db",
@@ -30,6 +33,9 @@ func TestOpenAwkwardPaths(t *testing.T) {
 	ctx := context.Background()
 	for _, name := range awkwardDBPaths {
 		t.Run(name, func(t *testing.T) {
+			if runtime.GOOS == "windows" && strings.ContainsAny(name, `?*:<>|"`) {
+				t.Skip("Windows forbids this character in file names")
+			}
 			path := filepath.Join(t.TempDir(), name)
 			require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
 
@@ -102,7 +108,7 @@ func TestImportAwkwardPaths(t *testing.T) {
 
 func TestImportAwkwardPathError(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "Zoë's files")
-	db := openAt(t, filepath.Join(dir, "100% ready?.db"))
+	db := openAt(t, filepath.Join(dir, "100% ready.db"))
 	csvPath := copyFixture(t, "schools_missing_name.csv", filepath.Join(dir, "año 2025", "écoles #2.csv"))
 
 	_, err := db.Import(context.Background(), []data.ImportFile{{Path: csvPath}}, data.ImportOptions{})

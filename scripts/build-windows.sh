@@ -173,6 +173,9 @@ description=$(file -b "$out_dir/$exe")
 [[ "$description" == "PE32+ executable (GUI) x86-64"* ]] || fail "is \"$description\", want a PE32+ GUI executable"
 headers=$("$target-objdump" -p "$out_dir/$exe")
 grep -q 'Subsystem.*(Windows GUI)' <<<"$headers" || fail "lacks the Windows GUI subsystem"
+# A school laptop has no MinGW runtime, so the program must not import one.
+runtime_dlls=$(grep -Eio 'DLL Name: (libwinpthread|libgcc_s|libstdc\+\+)[^ ]*' <<<"$headers" || true)
+[ -z "$runtime_dlls" ] || fail "needs MinGW runtime DLLs that Windows lacks: $runtime_dlls"
 for type in 03 0e 10 18; do
   grep -Eq "^[0-9a-f]+   Entry: ID: 0x0000$type," <<<"$headers" || fail "lacks resource type 0x$type"
 done
