@@ -50,6 +50,15 @@ if [[ ! "$build" =~ ^[0-9]+$ ]] || [ -z "$name" ] || [ -z "$app_id" ]; then
   echo "build-windows: FyneApp.toml needs Name, ID and a whole-number Build under [Details]" >&2
   exit 1
 fi
+# The values go into XML, a resource script and Go source below unescaped.
+if [[ ! "$app_id" =~ ^[A-Za-z0-9.-]+$ ]]; then
+  echo "build-windows: FyneApp.toml ID is \"$app_id\": use a reverse-DNS name of letters, digits, dots and hyphens" >&2
+  exit 1
+fi
+if [[ "$name" == *[\"\\\<\>\&]* ]]; then
+  echo "build-windows: FyneApp.toml Name is \"$name\": leave out quotes, backslashes, <, > and &" >&2
+  exit 1
+fi
 # Windows shows four numbers; like fyne package, the build number is the fourth.
 file_version="$version.$build"
 file_version_commas=${file_version//./,}
