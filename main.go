@@ -12,6 +12,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"readiness/app"
+	"readiness/assets"
 )
 
 // appID is the app's reverse-DNS ID, as in FyneApp.toml. Preferences and the
@@ -64,7 +65,9 @@ func run(args []string) int {
 // runGUI opens the desktop app on path, or on the last database used (the
 // demo district the first time) when path is "".
 func runGUI(path string) int {
-	ui := app.New(fyneapp.NewWithID(appID))
+	a := fyneapp.NewWithID(appID)
+	a.SetIcon(assets.Icon)
+	ui := app.New(a)
 	ui.Start(path)
 	ui.ShowAndRun()
 	return 0
