@@ -21,6 +21,7 @@ type overviewScreen struct {
 	content fyne.CanvasObject
 
 	indicator *widget.Select
+	sortBy    *widget.Select // the sort column, for keyboard use
 	heading   *widget.Label
 	table     *widget.Table
 
@@ -41,6 +42,11 @@ func newOverviewScreen(u *UI) *overviewScreen {
 	s.indicator.SetSelectedIndex(0)
 	s.heading = widget.NewLabel("")
 	s.heading.TextStyle.Bold = true
+	s.sortBy = widget.NewSelect(nil, func(string) {
+		if i := s.sortBy.SelectedIndex(); i >= 0 && i != s.sortColumn {
+			s.onSort(i)
+		}
+	})
 
 	s.table = widget.NewTableWithHeaders(s.size, s.createCell, s.updateCell)
 	s.table.ShowHeaderColumn = false
@@ -51,7 +57,10 @@ func newOverviewScreen(u *UI) *overviewScreen {
 	hint := widget.NewLabel("Click a column header to sort; click it again to reverse. Click a school's name to open its dashboard.")
 	hint.SizeName = theme.SizeNameCaptionText
 	top := container.NewVBox(
-		container.NewHBox(widget.NewLabel("Indicator"), withWidth(s.indicator, 320)),
+		container.NewHBox(
+			widget.NewLabel("Indicator"), withWidth(s.indicator, 320),
+			widget.NewLabel("Sort by"), withWidth(s.sortBy, 260),
+		),
 		s.heading,
 	)
 	s.content = container.NewBorder(top, hint, nil, nil, s.table)
@@ -100,6 +109,12 @@ func (s *overviewScreen) refresh() {
 		s.sortColumn, s.descending = 0, false
 	}
 	s.view.SortBy(s.sortColumn, s.descending)
+	sortNames := []string{"School"}
+	for _, dim := range s.view.Dimensions {
+		sortNames = append(sortNames, dimensionLabel(dim))
+	}
+	s.sortBy.SetOptions(sortNames)
+	s.sortBy.SetSelectedIndex(s.sortColumn)
 	heading := fmt.Sprintf("%s — %s, %s", ind.label, s.data.District, indicator.FormatYear(s.data.Year))
 	if len(s.view.Dimensions) == 0 {
 		heading += ": no data for this indicator"
@@ -121,6 +136,7 @@ func (s *overviewScreen) onSort(col int) {
 		s.sortColumn, s.descending = col, col > 0
 	}
 	s.view.SortBy(s.sortColumn, s.descending)
+	s.sortBy.SetSelectedIndex(s.sortColumn)
 	s.table.Refresh()
 }
 
