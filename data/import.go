@@ -93,7 +93,12 @@ func (e *ImportError) Error() string {
 	if e.More > 0 {
 		fmt.Fprintf(&b, "... and %d more errors\n", e.More)
 	}
-	fmt.Fprintf(&b, "%d errors: %v", len(e.Problems)+e.More, ErrImportRejected)
+	n := len(e.Problems) + e.More
+	noun := "errors"
+	if n == 1 {
+		noun = "error"
+	}
+	fmt.Fprintf(&b, "%d %s: %v", n, noun, ErrImportRejected)
 	return b.String()
 }
 

@@ -2,7 +2,6 @@ package data
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"readiness/data/indicator"
@@ -42,13 +41,13 @@ var indicatorDimensions = map[string]dimensionKind{
 	indicator.PostsecondaryStudents: byOutcome,
 }
 
-func indicatorNames() []string {
-	names := make([]string, 0, len(indicatorDimensions))
-	for n := range indicatorDimensions {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
+// indicatorOrder lists the indicators in the order messages name them.
+var indicatorOrder = []string{
+	indicator.CTEParticipants, indicator.CTEConcentrators, indicator.CredentialsEarned, indicator.CredentialEarners,
+	indicator.CredentialRate, indicator.WBLHours, indicator.WBLStudents, indicator.WBLMedianHours,
+	indicator.TeacherFTE, indicator.Teachers, indicator.SingleTeacherCluster, indicator.SectionSeats,
+	indicator.SectionEnrolled, indicator.SeatUtilization, indicator.UnmetRequests, indicator.StudentsPerFTE,
+	indicator.PostsecondaryStudents,
 }
 
 func checkReported(c *rowCheck) []any {
@@ -56,7 +55,7 @@ func checkReported(c *rowCheck) []any {
 	name := strings.ToLower(c.required("indicator"))
 	dims, known := indicatorDimensions[name]
 	if name != "" && !known {
-		c.fail("indicator", c.text("indicator"), "unknown indicator: expected one of "+strings.Join(indicatorNames(), ", "))
+		c.fail("indicator", c.text("indicator"), "unknown indicator: expected one of "+strings.Join(indicatorOrder, ", "))
 	}
 	dimension := c.required("dimension")
 	if known && dimension != "" {
