@@ -125,7 +125,9 @@ func (c *csvRows) Next() bool {
 		return false
 	}
 	if err != nil {
-		line, _ := c.reader.FieldPos(0)
+		// FieldPos panics after an error, so the line comes from the error
+		// or, for a failure of the decoder, from the last good record.
+		line := c.line + 1
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
 			line, err = pe.StartLine, pe.Err
