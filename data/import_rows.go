@@ -189,71 +189,98 @@ func nullable(s string) any {
 
 // kindWriter validates and stores the rows of one kind.
 type kindWriter struct {
-	// check validates a row and returns the insert's arguments in order.
-	check    func(c *rowCheck) []any
-	insert   string
-	key      []int  // argument indexes of the key
-	keyNames string // the key columns, for messages
-	after    func(im *importer, args []any)
+	// check validates a row and returns the values of columns in order.
+	check   func(c *rowCheck) []any
+	table   string
+	columns []string // stored columns, in the order check returns them
+	key     []int    // indexes into columns of the key
+	// keyNames names the key columns as files spell them, for messages.
+	keyNames string
+	// direct, when set, writes each row at once. Otherwise rows are staged
+	// in a temporary table and written in key order at the end of the file
+	// (see importer.flush), which keeps the inserts into indexes keyed by
+	// hashed student numbers from touching pages at random.
+	direct string
+	after  func(im *importer, args []any)
 }
 
 var writers = map[string]kindWriter{
 	KindSchools: {
-		check: checkSchool,
-		insert: `INSERT INTO schools (school_id, school_name, district_id, district_name, nces_id, grade_low, grade_high, school_type)
+		check: checkSchool, table: "schools",
+		columns: []string{"school_id", "school_name", "district_id", "district_name", "nces_id", "grade_low", "grade_high", "school_type"},
+		key:     []int{0}, keyNames: "school_id",
+		direct: `INSERT INTO schools (school_id, school_name, district_id, district_name, nces_id, grade_low, grade_high, school_type)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (school_id) DO UPDATE SET school_name = excluded.school_name, district_id = excluded.district_id,
 				district_name = excluded.district_name, nces_id = excluded.nces_id, grade_low = excluded.grade_low,
 				grade_high = excluded.grade_high, school_type = excluded.school_type`,
-		key: []int{0}, keyNames: "school_id",
 		after: func(im *importer, args []any) { im.schools[args[0].(string)] = true },
 	},
 	KindClusters: {
-		check:  checkCluster,
-		insert: `INSERT INTO clusters (name, framework, code) VALUES (?, ?, '') ON CONFLICT (name) DO NOTHING`,
-		key:    []int{0}, keyNames: "cluster_name",
+		check: checkCluster, table: "clusters",
+		columns: []string{"name", "framework"},
+		key:     []int{0}, keyNames: "cluster_name",
+		direct: `INSERT INTO clusters (name, framework, code) VALUES (?, ?, '') ON CONFLICT (name) DO NOTHING`,
 	},
 	KindStudents: {
-		check:  checkStudent,
-		insert: `INSERT OR REPLACE INTO students (student, school_year, school_id, grade, gender, race_ethnicity, low_income, english_learner, disability) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		key:    []int{0, 1}, keyNames: "student_id, school_year",
+		check: checkStudent, table: "students",
+		columns: []string{"student", "school_year", "school_id", "grade", "gender", "race_ethnicity", "low_income", "english_learner", "disability"},
+		key:     []int{0, 1}, keyNames: "student_id, school_year",
 	},
 	KindCTEEnrollments: {
-		check:  checkEnrollment,
-		insert: `INSERT OR REPLACE INTO cte_enrollments (student, school_id, school_year, course_id, section_id, term, cluster, course_name, pathway) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		key:    []int{0, 1, 2, 3, 4, 5}, keyNames: "student_id, school_id, school_year, course_id, section_id, term",
-		after: func(im *importer, _ []any) { im.enrollments = true },
+		check: checkEnrollment, table: "cte_enrollments",
+		columns: []string{"student", "school_id", "school_year", "course_id", "section_id", "term", "cluster", "course_name", "pathway"},
+		key:     []int{0, 1, 2, 3, 4, 5}, keyNames: "student_id, school_id, school_year, course_id, section_id, term",
 	},
 	KindCredentials: {
-		check:  checkCredential,
-		insert: `INSERT OR REPLACE INTO credentials (student, school_year, credential_key, school_id, credential_name, credential_id, cluster, issuer, earned_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		key:    []int{0, 1, 2}, keyNames: "student_id, school_year, credential_id or else credential_name",
+		check: checkCredential, table: "credentials",
+		columns: []string{"student", "school_year", "credential_key", "school_id", "credential_name", "credential_id", "cluster", "issuer", "earned_date"},
+		key:     []int{0, 1, 2}, keyNames: "student_id, school_year, credential_id or else credential_name",
 	},
 	KindWorkBasedLearning: {
-		check:  checkExperience,
-		insert: `INSERT OR REPLACE INTO work_based_learning (student, school_id, school_year, experience_type, hours, cluster, employer, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		key:    []int{0, 1, 2, 3, 4, 5, 6, 7, 8}, keyNames: "every column",
+		check: checkExperience, table: "work_based_learning",
+		columns: []string{"student", "school_id", "school_year", "experience_type", "hours", "cluster", "employer", "start_date", "end_date"},
+		key:     []int{0, 1, 2, 3, 4, 5, 6, 7, 8}, keyNames: "every column",
 	},
 	KindTeachers: {
-		check:  checkTeacher,
-		insert: `INSERT OR REPLACE INTO teachers (teacher_id, school_id, school_year, cluster, fte, cte_certified) VALUES (?, ?, ?, ?, ?, ?)`,
-		key:    []int{0, 1, 2, 3}, keyNames: "teacher_id, school_id, school_year, career_cluster",
+		check: checkTeacher, table: "teachers",
+		columns: []string{"teacher_id", "school_id", "school_year", "cluster", "fte", "cte_certified"},
+		key:     []int{0, 1, 2, 3}, keyNames: "teacher_id, school_id, school_year, career_cluster",
 	},
 	KindSections: {
-		check:  checkSection,
-		insert: `INSERT OR REPLACE INTO sections (section_id, school_year, school_id, course_id, cluster, teacher_id, seats, enrolled, requests) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		key:    []int{0, 1}, keyNames: "section_id, school_year",
+		check: checkSection, table: "sections",
+		columns: []string{"section_id", "school_year", "school_id", "course_id", "cluster", "teacher_id", "seats", "enrolled", "requests"},
+		key:     []int{0, 1}, keyNames: "section_id, school_year",
 	},
 	KindPostsecondary: {
-		check:  checkPostsecondary,
-		insert: `INSERT OR REPLACE INTO postsecondary (student, graduation_year, school_id, outcome, cluster) VALUES (?, ?, ?, ?, ?)`,
-		key:    []int{0, 1}, keyNames: "student_id, graduation_year",
+		check: checkPostsecondary, table: "postsecondary",
+		columns: []string{"student", "graduation_year", "school_id", "outcome", "cluster"},
+		key:     []int{0, 1}, keyNames: "student_id, graduation_year",
 	},
 	KindReportedIndicators: {
-		check:  checkReported,
-		insert: `INSERT OR REPLACE INTO reported_indicators (school_id, school_year, indicator, dimension, value, display, source, suppressed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		key:    []int{0, 1, 2, 3}, keyNames: "school_id, school_year, indicator, dimension",
+		check: checkReported, table: "reported_indicators",
+		columns: []string{"school_id", "school_year", "indicator", "dimension", "value", "display", "source", "suppressed"},
+		key:     []int{0, 1, 2, 3}, keyNames: "school_id, school_year, indicator, dimension",
 	},
+}
+
+// stageTable is the temporary table that holds the staged rows of w.
+func (w kindWriter) stageTable() string { return "temp.stage_" + w.table }
+
+// stageSQL returns the statements that create the staging table, add a row
+// to it, and copy its rows into the stored table in key order.
+func (w kindWriter) stageSQL() (create, insert, flush string) {
+	cols := strings.Join(w.columns, ", ")
+	keys := make([]string, len(w.key))
+	for i, k := range w.key {
+		keys[i] = w.columns[k]
+	}
+	create = fmt.Sprintf("DROP TABLE IF EXISTS %s; CREATE TABLE %s AS SELECT %s FROM main.%s WHERE 0",
+		w.stageTable(), w.stageTable(), cols, w.table)
+	insert = fmt.Sprintf("INSERT INTO %s VALUES (?%s)", w.stageTable(), strings.Repeat(", ?", len(w.columns)-1))
+	flush = fmt.Sprintf("INSERT OR REPLACE INTO main.%s (%s) SELECT %s FROM %s ORDER BY %s",
+		w.table, cols, cols, w.stageTable(), strings.Join(keys, ", "))
+	return create, insert, flush
 }
 
 // insertSchoolIfMissing adds a school a published file names without
