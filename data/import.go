@@ -119,7 +119,15 @@ func (db *DB) Import(ctx context.Context, files []ImportFile, opt ImportOptions)
 	}
 	sources, problems := openSources(files)
 
-	tx, err := db.sql.BeginTx(ctx, nil)
+	// One connection for the whole import, so that the cache size set for
+	// it can be put back once the transaction ends.
+	conn, err := db.sql.Conn(ctx)
+	if err != nil {
+		return ImportResult{}, fmt.Errorf("begin import: %w", err)
+	}
+	defer conn.Close()
+	defer conn.ExecContext(context.Background(), "PRAGMA cache_size = -2000")
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return ImportResult{}, fmt.Errorf("begin import: %w", err)
 	}

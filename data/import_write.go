@@ -15,6 +15,7 @@ import (
 	"math"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"readiness/data/cluster"
@@ -32,8 +33,8 @@ type importer struct {
 	seed     maphash.Seed
 
 	fte         map[teacherYear]ftePlace
-	staged      map[string]bool // tables whose staging table exists
-	enrollments bool            // whether any cte_enrollments row was written
+	staged      map[string]*stager // table -> its staged rows
+	enrollments bool               // whether any cte_enrollments row was written
 
 	progress *progress
 	reports  reportList
@@ -60,7 +61,7 @@ type ftePlace struct {
 func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 	im := &importer{
 		ctx: ctx, tx: tx,
-		schools: map[string]bool{}, staged: map[string]bool{}, stmts: map[string]*sql.Stmt{},
+		schools: map[string]bool{}, staged: map[string]*stager{}, stmts: map[string]*sql.Stmt{},
 		seed: maphash.MakeSeed(),
 		fte:  map[teacherYear]ftePlace{}, hashes: map[string]string{},
 		when: time.Now().UTC().Format(time.RFC3339),
@@ -298,11 +299,7 @@ func (im *importer) importRow(state *fileState, kind string, in rowInput, line i
 		state.seen[key] = seenRow{values: values, line: uint32(line)}
 	}
 
-	s, err := im.writeStmt(w, ifMissing)
-	if err != nil {
-		return err
-	}
-	if _, err := s.ExecContext(im.ctx, args...); err != nil {
+	if err := im.write(w, args, ifMissing); err != nil {
 		return fmt.Errorf("write %s row of %s line %d: %w", kind, state.src.name, line, err)
 	}
 	state.rows[kind]++
@@ -312,23 +309,78 @@ func (im *importer) importRow(state *fileState, kind string, in rowInput, line i
 	return nil
 }
 
-// writeStmt returns the statement that writes a row of w: at once for a
-// direct kind, else into its staging table, created on first use.
-func (im *importer) writeStmt(w kindWriter, ifMissing bool) (*sql.Stmt, error) {
-	switch {
-	case ifMissing:
-		return im.stmt(insertSchoolIfMissing)
-	case w.direct != "":
-		return im.stmt(w.direct)
+// stageBatch is how many rows one INSERT into a staging table carries: one
+// call into SQLite per batch instead of per row.
+const stageBatch = 64
+
+// stager buffers the rows of one kind for its staging table.
+type stager struct {
+	args       []any
+	rows       int
+	one, batch *sql.Stmt
+}
+
+// write writes a row of w at once for a direct kind, else adds it to the
+// kind's staging table, created on first use.
+func (im *importer) write(w kindWriter, args []any, ifMissing bool) error {
+	if ifMissing || w.direct != "" {
+		query := w.direct
+		if ifMissing {
+			query = insertSchoolIfMissing
+		}
+		s, err := im.stmt(query)
+		if err != nil {
+			return err
+		}
+		_, err = s.ExecContext(im.ctx, args...)
+		return err
+	}
+
+	st, err := im.stager(w)
+	if err != nil {
+		return err
+	}
+	st.args = append(st.args, args...)
+	st.rows++
+	if st.rows < stageBatch {
+		return nil
+	}
+	_, err = st.batch.ExecContext(im.ctx, st.args...)
+	st.args, st.rows = st.args[:0], 0
+	return err
+}
+
+func (im *importer) stager(w kindWriter) (*stager, error) {
+	if st, ok := im.staged[w.table]; ok {
+		return st, nil
 	}
 	create, insert, _ := w.stageSQL()
-	if !im.staged[w.table] {
-		if _, err := im.tx.ExecContext(im.ctx, create); err != nil {
-			return nil, fmt.Errorf("stage %s rows: %w", w.table, err)
-		}
-		im.staged[w.table] = true
+	if _, err := im.tx.ExecContext(im.ctx, create); err != nil {
+		return nil, fmt.Errorf("stage %s rows: %w", w.table, err)
 	}
-	return im.stmt(insert)
+	row := ", (?" + strings.Repeat(", ?", len(w.columns)-1) + ")"
+	st := &stager{}
+	var err error
+	if st.one, err = im.stmt(insert); err != nil {
+		return nil, err
+	}
+	if st.batch, err = im.stmt(insert + strings.Repeat(row, stageBatch-1)); err != nil {
+		return nil, err
+	}
+	im.staged[w.table] = st
+	return st, nil
+}
+
+// drain writes the rows st still buffers, one at a time.
+func (im *importer) drain(st *stager) error {
+	width := len(st.args) / max(st.rows, 1)
+	for i := 0; i < st.rows; i++ {
+		if _, err := st.one.ExecContext(im.ctx, st.args[i*width:(i+1)*width]...); err != nil {
+			return err
+		}
+	}
+	st.args, st.rows = st.args[:0], 0
+	return nil
 }
 
 // flush writes the staged rows of every kind into the stored tables in key
@@ -337,8 +389,12 @@ func (im *importer) writeStmt(w kindWriter, ifMissing bool) (*sql.Stmt, error) {
 func (im *importer) flush() error {
 	for _, k := range fileKinds {
 		w := writers[k.name]
-		if !im.staged[w.table] {
+		st, ok := im.staged[w.table]
+		if !ok {
 			continue
+		}
+		if err := im.drain(st); err != nil {
+			return fmt.Errorf("stage %s rows: %w", w.table, err)
 		}
 		_, _, flush := w.stageSQL()
 		if _, err := im.tx.ExecContext(im.ctx, flush); err != nil {
