@@ -45,7 +45,10 @@ func (p Problem) String() string {
 		fmt.Fprintf(&b, " line %d", p.Line)
 	}
 	if p.Column != "" {
-		fmt.Fprintf(&b, ", column %q, value %q", p.Column, p.Value)
+		fmt.Fprintf(&b, ", column %q", p.Column)
+	}
+	if p.Value != "" || (p.Column != "" && p.Line > 1) {
+		fmt.Fprintf(&b, ", value %q", p.Value)
 	}
 	b.WriteString(": ")
 	b.WriteString(p.Message)

@@ -25,6 +25,9 @@ type source struct {
 	size   int64 // bytes of the file, counted once per file
 }
 
+// detectPublished finds the published layout of a header; tests replace it.
+var detectPublished = published.Detect
+
 // order returns where the source is written: schools, then clusters, then
 // published files (which may add schools), then the rest.
 func (s *source) order() int {
@@ -101,7 +104,7 @@ func matchSource(f ImportFile, name string, t tabular.Table) (*source, bool) {
 	if m, ok := detectKind(header); ok {
 		return src, src.useHeader(m)
 	}
-	if format, ok := published.Detect(header); ok {
+	if format, ok := detectPublished(header); ok {
 		src.format = format
 		src.names = append([]string(nil), header...)
 		return src, true

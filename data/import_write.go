@@ -299,8 +299,12 @@ func (im *importer) importRow(state *fileState, kind string, in rowInput, line i
 		state.seen[key] = seenRow{values: values, line: uint32(line)}
 	}
 
-	if err := im.write(w, args, ifMissing); err != nil {
+	written, err := im.write(w, args, ifMissing)
+	if err != nil {
 		return fmt.Errorf("write %s row of %s line %d: %w", kind, state.src.name, line, err)
+	}
+	if !written {
+		return nil
 	}
 	state.rows[kind]++
 	if w.after != nil {
@@ -321,8 +325,9 @@ type stager struct {
 }
 
 // write writes a row of w at once for a direct kind, else adds it to the
-// kind's staging table, created on first use.
-func (im *importer) write(w kindWriter, args []any, ifMissing bool) error {
+// kind's staging table, created on first use. It reports false for a row
+// that ifMissing kept out because its school is stored already.
+func (im *importer) write(w kindWriter, args []any, ifMissing bool) (bool, error) {
 	if ifMissing || w.direct != "" {
 		query := w.direct
 		if ifMissing {
@@ -330,24 +335,28 @@ func (im *importer) write(w kindWriter, args []any, ifMissing bool) error {
 		}
 		s, err := im.stmt(query)
 		if err != nil {
-			return err
+			return false, err
 		}
-		_, err = s.ExecContext(im.ctx, args...)
-		return err
+		result, err := s.ExecContext(im.ctx, args...)
+		if err != nil {
+			return false, err
+		}
+		n, err := result.RowsAffected()
+		return n > 0 || !ifMissing, err
 	}
 
 	st, err := im.stager(w)
 	if err != nil {
-		return err
+		return false, err
 	}
 	st.args = append(st.args, args...)
 	st.rows++
 	if st.rows < stageBatch {
-		return nil
+		return true, nil
 	}
 	_, err = st.batch.ExecContext(im.ctx, st.args...)
 	st.args, st.rows = st.args[:0], 0
-	return err
+	return true, err
 }
 
 func (im *importer) stager(w kindWriter) (*stager, error) {
