@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Compares `readiness import` of a cte_enrollments file (1,000,000 rows by
-# default; set ROWS to change) with the sqlite3 CLI's raw .import of the same
-# file, side by side in one run, and reports the ratio and peak memory.
+# Compares `readiness import` of a cte_enrollments file with the sqlite3 CLI's
+# raw .import of the same file, side by side in one run, and reports the
+# ratios and peak memory. The file has 1,000,000 rows unless ROWS is set.
 #
 # Baselines:
 #   schema  .import into a table with the columns, primary key and indexes

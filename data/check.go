@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// Health is what `readiness check` prints about a database file.
+// Health is the report on a database file that `readiness check` prints.
 type Health struct {
 	SchemaVersion int
 	// Integrity is the result of PRAGMA integrity_check: "ok", or the

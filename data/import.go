@@ -55,7 +55,8 @@ func (p Problem) String() string {
 	return b.String()
 }
 
-// ImportResult tells what an import wrote.
+// ImportResult is the outcome of an import that was written: the rows per
+// file and the warnings.
 type ImportResult struct {
 	Files    []FileResult
 	Warnings []Problem

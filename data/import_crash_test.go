@@ -87,7 +87,7 @@ func TestImportKilledMidway(t *testing.T) {
 }
 
 // runCrashChild imports the file named in the environment, printing its
-// progress so the parent knows when to kill it.
+// progress so that the parent can kill it mid-import.
 func runCrashChild() {
 	dbPath, csvPath, _ := strings.Cut(os.Getenv(crashChildEnv), "|")
 	db, err := Open(context.Background(), dbPath)

@@ -134,7 +134,7 @@ func normalizeHeader(h string) string {
 	return b.String()
 }
 
-// headerMap is how one file's header maps onto the columns of its kind.
+// headerMap is the mapping of one file's header onto the columns of its kind.
 type headerMap struct {
 	kind    fileKind
 	names   []string          // header as written

@@ -7,7 +7,7 @@ import (
 	"readiness/data/indicator"
 )
 
-// dimensionKind says which dimension values an indicator takes.
+// dimensionKind is the set of dimension values an indicator takes.
 type dimensionKind int
 
 const (

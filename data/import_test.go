@@ -116,7 +116,8 @@ func TestImportKeepsConcentratorsCurrent(t *testing.T) {
 	mustImport(t, db, cleanFiles(t)...)
 
 	// S0001 took IT101 in 2023-24 and IT201 in 2024-25; S0004 took two
-	// Construction courses in 2024-25. Nobody else has two courses.
+	// Construction courses in 2024-25. No other student has two courses of one
+	// cluster.
 	assert.Equal(t, 2, countRows(t, db, "SELECT count(*) FROM concentrator_since WHERE school_year = 2025"))
 	assert.Equal(t, 1, countRows(t, db, "SELECT count(*) FROM concentrator_since WHERE cluster = 'Digital Technology'"))
 

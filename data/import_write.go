@@ -161,8 +161,8 @@ func (im *importer) stmt(query string) (*sql.Stmt, error) {
 	return s, nil
 }
 
-// fileState is what the import remembers while it reads one source: which
-// keys it has seen, to find duplicates and conflicts within the file.
+// fileState is the state of one source while it is read: the keys seen so
+// far, to find duplicates and conflicts within the file.
 type fileState struct {
 	src        *source
 	seen       map[uint64]seenRow

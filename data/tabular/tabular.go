@@ -1,7 +1,8 @@
-// Package tabular reads the tables of district exports one record at a time:
-// CSV files in UTF-8 (with or without a byte-order mark), UTF-16 with a
-// byte-order mark or Windows-1252, separated by commas, semicolons or tabs,
-// and the sheets of .xlsx workbooks. A file is never held in memory whole.
+// Package tabular reads the tables of district exports one record at a time,
+// so a file is never held in memory whole. It reads CSV files and the sheets
+// of .xlsx workbooks. CSV files may be UTF-8 (with or without a byte-order
+// mark), UTF-16 with a byte-order mark, or Windows-1252, and separated by
+// commas, semicolons or tabs.
 package tabular
 
 import (
@@ -27,7 +28,7 @@ func (t Table) Open() (Rows, error) { return t.open() }
 // Rows iterates over the records of a table. The first record is the header.
 type Rows interface {
 	// Next advances to the next record and reports whether there is one.
-	// After false, Err tells whether the table ended or failed.
+	// After false, Err returns nil at the end of the table, else the failure.
 	Next() bool
 	// Record returns the fields of the current record. The slice is reused
 	// by the next call to Next.
