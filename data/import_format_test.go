@@ -204,3 +204,20 @@ func TestImportWorkbookErrorsNameSheet(t *testing.T) {
 		Message: "invalid FTE: expected a number above 0 and at most 1, such as 0.5"}}, rejected.Problems)
 	assert.Contains(t, err.Error(), `teachers.xlsx [sheet teachers] line 2, column "fte", value "1.5": invalid FTE`)
 }
+
+func TestImportNamePicksKindWhenHeaderFitsTwo(t *testing.T) {
+	// This header fits students and cte_enrollments; the name decides.
+	header := "student_id,school_id,school_year,grade,course_id,career_cluster\n"
+	row := "S1,100,2024-25,11,IT101,Digital Technology\n"
+	students := writeFile(t, "students.csv", header+row)
+	enrollments := writeFile(t, "export.csv", header+row)
+	db := openTestDB(t)
+
+	result := mustImport(t, db, importFiles(filepath.Join(cleanDir, "schools.csv"), students, enrollments)...)
+	kinds := map[string]string{}
+	for _, f := range result.Files {
+		kinds[f.File] = f.Kind
+	}
+	assert.Equal(t, KindStudents, kinds["students.csv"])
+	assert.Equal(t, KindCTEEnrollments, kinds["export.csv"])
+}

@@ -75,9 +75,9 @@ func openSources(files []ImportFile) ([]*source, reportList) {
 }
 
 // matchSource reads the header of table t and finds its kind: the -kind
-// given, else the kind whose columns the header has, else a published
-// layout. When none fits, the kind the file or sheet name stands for
-// explains which columns are missing.
+// given, else the kind the file or sheet name is when the header fits it,
+// else the kind whose columns the header has, else a published layout. When
+// none fits, the kind the name is explains which columns are missing.
 func matchSource(f ImportFile, name string, t tabular.Table) (*source, bool) {
 	src := &source{name: name, table: t, report: &fileReport{file: name, sheet: t.Sheet}}
 	header, line, err := readHeader(t)
@@ -101,6 +101,16 @@ func matchSource(f ImportFile, name string, t tabular.Table) (*source, bool) {
 		}
 		return src, src.useHeader(mapHeader(k, header))
 	}
+	hint := name
+	if t.Sheet != "" {
+		hint = t.Sheet
+	}
+	named, isNamed := kindFromName(hint)
+	if isNamed {
+		if m := mapHeader(named, header); len(m.missing) == 0 {
+			return src, src.useHeader(m)
+		}
+	}
 	if m, ok := detectKind(header); ok {
 		return src, src.useHeader(m)
 	}
@@ -109,13 +119,8 @@ func matchSource(f ImportFile, name string, t tabular.Table) (*source, bool) {
 		src.names = append([]string(nil), header...)
 		return src, true
 	}
-
-	hint := name
-	if t.Sheet != "" {
-		hint = t.Sheet
-	}
-	if k, ok := kindFromName(hint); ok {
-		return src, src.useHeader(mapHeader(k, header))
+	if isNamed {
+		return src, src.useHeader(mapHeader(named, header))
 	}
 	if t.Sheet != "" {
 		src.report.warn(0, "", "", "sheet ignored: its header fits no import file and its name is not one")
