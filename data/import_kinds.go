@@ -52,6 +52,18 @@ func Kinds() []string {
 	return names
 }
 
+// describesPeople reports whether rows of the kind are about students or
+// teachers, so that a column naming a person must be dropped. Schools,
+// clusters and reported indicators describe no person: their unknown columns,
+// such as a school's address, are only ignored.
+func (k fileKind) describesPeople() bool {
+	switch k.name {
+	case KindSchools, KindClusters, KindReportedIndicators:
+		return false
+	}
+	return true
+}
+
 func lookupKind(name string) (fileKind, bool) {
 	name = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(name)), ".csv")
 	for _, k := range fileKinds {
@@ -103,7 +115,7 @@ var headerSpellings = map[string][]string{
 	"requests":        {"requested", "requestcount", "studentrequests", "courserequests"},
 	"graduation_year": {"gradyear", "cohortyear", "yearofgraduation"},
 	"outcome":         {"postsecondaryoutcome", "postsecondarystatus"},
-	"cluster_name":    {"cluster", "careercluster", "clustertitle"},
+	"cluster_name":    {"clustertitle"},
 	"framework":       {"clusterframework"},
 	"indicator":       {"indicatorname", "measure"},
 	"dimension":       {"breakdown", "category"},
@@ -193,7 +205,7 @@ func mapHeader(k fileKind, header []string) headerMap {
 			if n == "" && strings.TrimSpace(header[i]) != "" {
 				m.ignored = append(m.ignored, i)
 			}
-		case isPersonalHeader(n):
+		case k.describesPeople() && isPersonalHeader(n):
 			m.dropped = append(m.dropped, i)
 		default:
 			m.ignored = append(m.ignored, i)
