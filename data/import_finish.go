@@ -8,6 +8,8 @@ import (
 	"os"
 )
 
+// addResults notes the rows each table received from a source, for the
+// ImportResult and the imports table.
 func (im *importer) addResults(state *fileState) {
 	src := state.src
 	format := ""
@@ -24,8 +26,8 @@ func (im *importer) addResults(state *fileState) {
 	}
 }
 
-// recordFile notes a file in the imports table. Errors are kept for finish,
-// since the import may still be rejected.
+// recordFile queues a row of the imports table. finish writes it once every
+// file is known to be valid.
 func (im *importer) recordFile(src *source, kind string, rows int) {
 	name := src.name
 	if src.table.Sheet != "" {

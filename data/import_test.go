@@ -359,3 +359,17 @@ func TestCheckCountsRowsPerYear(t *testing.T) {
 	assert.Contains(t, h.Counts, TableCount{Table: "schools", Rows: 3})
 	assert.Contains(t, h.Counts, TableCount{Table: "students", Rows: 4, Year: 2025})
 }
+
+func TestImportCancelledWritesNothing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cte_enrollments.csv")
+	writeEnrollments(t, path, 20_000)
+	db := openTestDB(t)
+	mustImport(t, db, importFiles(filepath.Join(cleanDir, "schools.csv"))...)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	_, err := db.Import(ctx, importFiles(path), ImportOptions{Progress: func(done, total int64) { cancel() }})
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.Equal(t, 0, countRows(t, db, "SELECT count(*) FROM cte_enrollments"))
+	assert.Equal(t, 1, countRows(t, db, "SELECT count(*) FROM imports"))
+}
