@@ -143,6 +143,20 @@ func (im *importer) loadClusters() error {
 	return rows.Err()
 }
 
+// studentHashSize is how many bytes of the HMAC a stored student keeps.
+const studentHashSize = 16
+
+// hashStudent returns what the database stores for student number id: the
+// first 16 bytes of HMAC-SHA-256 under the database's key. mac is
+// hmac.New(sha256.New, key) and is reset before use, so it must not be
+// shared between goroutines.
+func hashStudent(mac hash.Hash, id string) []byte {
+	mac.Reset()
+	mac.Write([]byte(id))
+	var sum [sha256.Size]byte
+	return append([]byte(nil), mac.Sum(sum[:0])[:studentHashSize]...)
+}
+
 // stmt returns the prepared statement for query, preparing it once.
 func (im *importer) stmt(query string) (*sql.Stmt, error) {
 	if s, ok := im.stmts[query]; ok {

@@ -75,6 +75,8 @@ func workbookTables(path string) ([]Table, error) {
 
 // sheetRows reads one sheet of a workbook as a stream: excelize spills
 // worksheets larger than its chunk size to a temporary file.
+// NOTE: excelize keeps the workbook's shared strings table in memory, so a
+// sheet of a million distinct text cells costs memory in proportion.
 type sheetRows struct {
 	file   *excelize.File
 	rows   *excelize.Rows
