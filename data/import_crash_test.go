@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -63,13 +64,14 @@ func TestImportKilledMidway(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, child.Start())
 
-	// Kill the child once it has read a quarter of the file, well inside the
-	// transaction.
+	// Kill the child once the whole file is read and its rows are written
+	// into the open transaction. The child then waits, so the kill always
+	// lands before the commit.
 	lines := bufio.NewScanner(out)
 	killed := false
 	for lines.Scan() {
 		var done, total int64
-		if _, err := fmt.Sscanf(lines.Text(), "progress %d %d", &done, &total); err == nil && done*4 >= total {
+		if _, err := fmt.Sscanf(lines.Text(), "progress %d %d", &done, &total); err == nil && done == total {
 			require.NoError(t, child.Process.Signal(syscall.SIGKILL))
 			killed = true
 			break
@@ -78,7 +80,9 @@ func TestImportKilledMidway(t *testing.T) {
 	err = child.Wait()
 	require.True(t, killed, "the child finished before it could be killed: %v", err)
 
-	assert.Equal(t, before["crash.db"], snapshotDB(t, dbPath)["crash.db"], "database file changed by a killed import")
+	after := snapshotDB(t, dbPath)
+	assert.Greater(t, len(after["crash.db-wal"]), 10<<20, "the killed import wrote no pages to the write-ahead log")
+	assert.Equal(t, before["crash.db"], after["crash.db"], "database file changed by a killed import")
 	db, err = Open(context.Background(), dbPath)
 	require.NoError(t, err)
 	assert.Equal(t, want, dumpTables(t, db))
@@ -87,7 +91,8 @@ func TestImportKilledMidway(t *testing.T) {
 }
 
 // runCrashChild imports the file named in the environment, printing its
-// progress so that the parent can kill it mid-import.
+// progress so that the parent can kill it mid-import. Once every row is
+// written it waits before the commit, for the parent to kill it.
 func runCrashChild() {
 	dbPath, csvPath, _ := strings.Cut(os.Getenv(crashChildEnv), "|")
 	db, err := Open(context.Background(), dbPath)
@@ -96,7 +101,12 @@ func runCrashChild() {
 		os.Exit(3)
 	}
 	_, err = db.Import(context.Background(), []ImportFile{{Path: csvPath}}, ImportOptions{
-		Progress: func(done, total int64) { fmt.Printf("progress %d %d\n", done, total) },
+		Progress: func(done, total int64) {
+			fmt.Printf("progress %d %d\n", done, total)
+			if done == total {
+				time.Sleep(time.Minute)
+			}
+		},
 	})
 	fmt.Println("finished", err)
 	os.Exit(0)
