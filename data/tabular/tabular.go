@@ -6,6 +6,7 @@
 package tabular
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -14,6 +15,10 @@ import (
 
 	"github.com/xuri/excelize/v2"
 )
+
+// ErrUnsupportedFormat is returned by Tables for a spreadsheet format other
+// than .xlsx.
+var ErrUnsupportedFormat = errors.New("unsupported file format")
 
 // Table is one table of a file: a CSV file, or one sheet of a workbook.
 type Table struct {
@@ -45,8 +50,12 @@ type Rows interface {
 // Tables lists the tables of the file at path: one for a CSV file, one per
 // sheet for an .xlsx workbook. The file is read lazily by Table.Open.
 func Tables(path string) ([]Table, error) {
-	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
+	ext := strings.ToLower(filepath.Ext(path))
+	switch ext {
+	case ".xlsx":
 		return workbookTables(path)
+	case ".xls", ".xlsb", ".ods", ".numbers":
+		return nil, fmt.Errorf("%w %s: save the workbook as .xlsx or CSV", ErrUnsupportedFormat, ext)
 	}
 	if _, err := os.Stat(path); err != nil {
 		return nil, err

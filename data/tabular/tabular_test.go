@@ -83,3 +83,9 @@ func FuzzReadCSV(f *testing.F) {
 		}
 	})
 }
+
+func TestTablesRejectsOldWorkbooks(t *testing.T) {
+	_, err := Tables(filepath.Join(t.TempDir(), "enrollments.xls"))
+	assert.ErrorIs(t, err, ErrUnsupportedFormat)
+	assert.EqualError(t, err, "unsupported file format .xls: save the workbook as .xlsx or CSV")
+}
