@@ -167,8 +167,11 @@ func quoteList(names []string) string {
 	return listTerms(quoted)
 }
 
-// formatNumber writes a number without needless decimals: 1.25, 2.
-func formatNumber(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+// formatNumber writes a number rounded to 4 decimals without needless
+// zeros: 1.25, 2, and 1.3 for a sum such as 0.7 + 0.6.
+func formatNumber(f float64) string {
+	return strconv.FormatFloat(math.Round(f*1e4)/1e4, 'f', -1, 64)
+}
 
 func formatYear(y int) string { return indicator.FormatYear(y) }
 
