@@ -221,3 +221,15 @@ func TestImportNamePicksKindWhenHeaderFitsTwo(t *testing.T) {
 	assert.Equal(t, KindStudents, kinds["students.csv"])
 	assert.Equal(t, KindCTEEnrollments, kinds["export.csv"])
 }
+
+func TestMapHeaderSecondSpellingIsNotUsed(t *testing.T) {
+	header := []string{"student_sis_id", "Student ID", "School Code", "school_id", "School Year", "Course Code", "Cluster", "Teacher Name", ""}
+	m := mapHeader(fileKinds[3], header)
+
+	assert.Equal(t, 1, m.index["student_id"], "the standard spelling wins")
+	assert.Equal(t, 3, m.index["school_id"])
+	assert.Empty(t, m.missing)
+	assert.Equal(t, []int{2}, m.ignored, "a second school_id column is ignored")
+	assert.Equal(t, map[int]string{2: "school_id"}, m.repeats)
+	assert.Equal(t, []int{0, 7}, m.dropped, "a second student number and a name are dropped")
+}

@@ -2,6 +2,7 @@ package data
 
 import (
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -153,14 +154,15 @@ type headerMap struct {
 	index   map[string]int    // standard column -> field index
 	label   map[string]string // standard column -> header as written
 	missing []string          // required columns not found
-	ignored []int             // field indexes of unknown columns
+	ignored []int             // field indexes of unknown or repeated columns
+	repeats map[int]string    // field index -> the standard column it repeats
 	dropped []int             // field indexes of personal columns
 }
 
 // mapHeader matches a header against kind k. A standard column is found by
 // its own name first, then by its other spellings in header order.
 func mapHeader(k fileKind, header []string) headerMap {
-	m := headerMap{kind: k, names: header, index: map[string]int{}, label: map[string]string{}}
+	m := headerMap{kind: k, names: header, index: map[string]int{}, label: map[string]string{}, repeats: map[int]string{}}
 	norm := make([]string, len(header))
 	for i, h := range header {
 		norm[i] = normalizeHeader(h)
@@ -205,6 +207,9 @@ func mapHeader(k fileKind, header []string) headerMap {
 			if n == "" && strings.TrimSpace(header[i]) != "" {
 				m.ignored = append(m.ignored, i)
 			}
+		case repeatedColumn(columns, n, m.index) != "" && !isStudentNumberHeader(n):
+			m.ignored = append(m.ignored, i)
+			m.repeats[i] = repeatedColumn(columns, n, m.index)
 		case k.describesPeople() && isPersonalHeader(n):
 			m.dropped = append(m.dropped, i)
 		default:
@@ -229,6 +234,20 @@ var knownHeaders = func() map[string]bool {
 	}
 	return known
 }()
+
+// repeatedColumn returns the standard column of columns that normalized
+// header n spells and that another header already gave, or "".
+func repeatedColumn(columns []string, n string, index map[string]int) string {
+	for _, col := range columns {
+		if _, taken := index[col]; !taken {
+			continue
+		}
+		if n == normalizeHeader(col) || slices.Contains(headerSpellings[col], n) {
+			return col
+		}
+	}
+	return ""
+}
 
 func indexOf(norm []string, used []bool, spelling string) int {
 	for i, n := range norm {

@@ -140,7 +140,11 @@ func (s *source) useHeader(m headerMap) bool {
 		s.report.fail(1, col, "", fmt.Sprintf("missing required column %s: the header of a %s file needs %s", col, m.kind.name, strings.Join(m.kind.required, ", ")))
 	}
 	for _, i := range m.ignored {
-		s.report.warn(1, header[i], "", "column ignored: it is not a column of "+m.kind.name+", so it is not stored")
+		msg := "column ignored: it is not a column of " + m.kind.name + ", so it is not stored"
+		if col, ok := m.repeats[i]; ok {
+			msg = fmt.Sprintf("column ignored: it repeats %s, which is read from column %q", col, m.label[col])
+		}
+		s.report.warn(1, header[i], "", msg)
 	}
 	for _, i := range m.dropped {
 		msg := "personal column dropped: it identifies a person, so it is never stored"
