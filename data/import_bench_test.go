@@ -12,7 +12,7 @@ func BenchmarkImportEnrollments(b *testing.B) {
 	dir := b.TempDir()
 	csvPath := filepath.Join(dir, "cte_enrollments.csv")
 	writeEnrollments(b, csvPath, 100_000)
-	files := importFiles(filepath.Join(cleanDir, "schools.csv"), csvPath)
+	files := asImportFiles(filepath.Join(cleanImportDir, "schools.csv"), csvPath)
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		db, err := Open(context.Background(), filepath.Join(dir, "bench"+string(rune('a'+i%26))+".db"))

@@ -53,10 +53,10 @@ func TestImportKilledMidway(t *testing.T) {
 
 	db, err := Open(context.Background(), dbPath)
 	require.NoError(t, err)
-	mustImport(t, db, cleanFiles(t)...)
-	want := dumpTables(t, db)
+	mustImportFiles(t, db, cleanFiles(t)...)
+	want := dumpStoredRows(t, db)
 	require.NoError(t, db.Close())
-	before := snapshotDB(t, dbPath)
+	before := snapshotFiles(t, dbPath)
 
 	child := exec.Command(os.Args[0], "-test.run=^TestImportKilledMidway$")
 	child.Env = append(os.Environ(), crashChildEnv+"="+dbPath+"|"+csvPath)
@@ -80,14 +80,14 @@ func TestImportKilledMidway(t *testing.T) {
 	err = child.Wait()
 	require.True(t, killed, "the child finished before it could be killed: %v", err)
 
-	after := snapshotDB(t, dbPath)
+	after := snapshotFiles(t, dbPath)
 	assert.Greater(t, len(after["crash.db-wal"]), 10<<20, "the killed import wrote no pages to the write-ahead log")
 	assert.Equal(t, before["crash.db"], after["crash.db"], "database file changed by a killed import")
 	db, err = Open(context.Background(), dbPath)
 	require.NoError(t, err)
-	assert.Equal(t, want, dumpTables(t, db))
+	assert.Equal(t, want, dumpStoredRows(t, db))
 	require.NoError(t, db.Close())
-	assert.Equal(t, before, snapshotDB(t, dbPath), "database changed after recovery")
+	assert.Equal(t, before, snapshotFiles(t, dbPath), "database changed after recovery")
 }
 
 // runCrashChild imports the file named in the environment, printing its

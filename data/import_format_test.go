@@ -31,12 +31,12 @@ func openPairedDB(t *testing.T, db *DB) *DB {
 // importClean imports the clean schools, clusters and enrollments.
 func importClean(t *testing.T, db *DB) map[string][]string {
 	t.Helper()
-	mustImport(t, db, importFiles(
-		filepath.Join(cleanDir, "schools.csv"),
-		filepath.Join(cleanDir, "clusters.csv"),
-		filepath.Join(cleanDir, "cte_enrollments.csv"),
+	mustImportFiles(t, db, asImportFiles(
+		filepath.Join(cleanImportDir, "schools.csv"),
+		filepath.Join(cleanImportDir, "clusters.csv"),
+		filepath.Join(cleanImportDir, "cte_enrollments.csv"),
 	)...)
-	return dumpTables(t, db)
+	return dumpStoredRows(t, db)
 }
 
 func TestImportMessyFilesMatchClean(t *testing.T) {
@@ -44,12 +44,12 @@ func TestImportMessyFilesMatchClean(t *testing.T) {
 	want := importClean(t, clean)
 
 	messy := openPairedDB(t, clean)
-	result := mustImport(t, messy, importFiles(
+	result := mustImportFiles(t, messy, asImportFiles(
 		"testdata/import/messy/Enrollments Export.csv",
-		filepath.Join(cleanDir, "clusters.csv"),
+		filepath.Join(cleanImportDir, "clusters.csv"),
 		"testdata/import/messy/Schools.csv",
 	)...)
-	assert.Equal(t, want, dumpTables(t, messy))
+	assert.Equal(t, want, dumpStoredRows(t, messy))
 	assert.Equal(t, []Problem{
 		{File: "Enrollments Export.csv", Line: 1, Column: "Student Name", Message: "personal column dropped: it identifies a person, so it is never stored"},
 		{File: "Enrollments Export.csv", Line: 4, Message: "1 identical duplicate rows counted once (the first is on this line)"},
@@ -86,7 +86,7 @@ func readFixture(t *testing.T, path string) [][]string {
 func TestImportEncodingsAndSeparators(t *testing.T) {
 	clean := openTestDB(t)
 	want := importClean(t, clean)
-	records := readFixture(t, filepath.Join(cleanDir, "cte_enrollments.csv"))
+	records := readFixture(t, filepath.Join(cleanImportDir, "cte_enrollments.csv"))
 
 	cases := []struct {
 		name  string
@@ -106,8 +106,8 @@ func TestImportEncodingsAndSeparators(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "cte_enrollments.csv")
 			writeEncoded(t, path, records, tc.comma, tc.crlf, tc.enc, tc.bom)
 			db := openPairedDB(t, clean)
-			mustImport(t, db, importFiles(filepath.Join(cleanDir, "schools.csv"), filepath.Join(cleanDir, "clusters.csv"), path)...)
-			assert.Equal(t, want, dumpTables(t, db))
+			mustImportFiles(t, db, asImportFiles(filepath.Join(cleanImportDir, "schools.csv"), filepath.Join(cleanImportDir, "clusters.csv"), path)...)
+			assert.Equal(t, want, dumpStoredRows(t, db))
 		})
 	}
 }
@@ -159,9 +159,9 @@ func TestImportWorkbook(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "district.xlsx")
 	book := excelize.NewFile()
 	sheets := map[string]string{
-		"schools":             filepath.Join(cleanDir, "schools.csv"),
-		"clusters":            filepath.Join(cleanDir, "clusters.csv"),
-		"cte_enrollments.csv": filepath.Join(cleanDir, "cte_enrollments.csv"),
+		"schools":             filepath.Join(cleanImportDir, "schools.csv"),
+		"clusters":            filepath.Join(cleanImportDir, "clusters.csv"),
+		"cte_enrollments.csv": filepath.Join(cleanImportDir, "cte_enrollments.csv"),
 	}
 	for name, fixture := range sheets {
 		_, err := book.NewSheet(name)
@@ -181,8 +181,8 @@ func TestImportWorkbook(t *testing.T) {
 	require.NoError(t, book.Close())
 
 	db := openPairedDB(t, clean)
-	result := mustImport(t, db, ImportFile{Path: path})
-	assert.Equal(t, want, dumpTables(t, db))
+	result := mustImportFiles(t, db, ImportFile{Path: path})
+	assert.Equal(t, want, dumpStoredRows(t, db))
 	assert.Equal(t, []Problem{{File: "district.xlsx", Sheet: "Sheet1", Message: "sheet ignored: its header fits no import file and its name is not one"}}, result.Warnings)
 	assert.Len(t, result.Files, 3)
 }
@@ -197,7 +197,7 @@ func TestImportWorkbookErrorsNameSheet(t *testing.T) {
 	require.NoError(t, book.Close())
 
 	db := openTestDB(t)
-	_, err := db.Import(context.Background(), importFiles(filepath.Join(cleanDir, "schools.csv"), path), ImportOptions{})
+	_, err := db.Import(context.Background(), asImportFiles(filepath.Join(cleanImportDir, "schools.csv"), path), ImportOptions{})
 	var rejected *ImportError
 	require.ErrorAs(t, err, &rejected)
 	assert.Equal(t, []Problem{{File: "teachers.xlsx", Sheet: "teachers", Line: 2, Column: "fte", Value: "1.5",
@@ -209,11 +209,11 @@ func TestImportNamePicksKindWhenHeaderFitsTwo(t *testing.T) {
 	// This header fits students and cte_enrollments; the name decides.
 	header := "student_id,school_id,school_year,grade,course_id,career_cluster\n"
 	row := "S1,100,2024-25,11,IT101,Digital Technology\n"
-	students := writeFile(t, "students.csv", header+row)
-	enrollments := writeFile(t, "export.csv", header+row)
+	students := writeTempFile(t, "students.csv", header+row)
+	enrollments := writeTempFile(t, "export.csv", header+row)
 	db := openTestDB(t)
 
-	result := mustImport(t, db, importFiles(filepath.Join(cleanDir, "schools.csv"), students, enrollments)...)
+	result := mustImportFiles(t, db, asImportFiles(filepath.Join(cleanImportDir, "schools.csv"), students, enrollments)...)
 	kinds := map[string]string{}
 	for _, f := range result.Files {
 		kinds[f.File] = f.Kind

@@ -25,7 +25,7 @@ var ruleViolations = []string{
 }
 
 func FuzzImportCSV(f *testing.F) {
-	for _, dir := range []string{cleanDir, "testdata/import/reject", "testdata/import/messy"} {
+	for _, dir := range []string{cleanImportDir, "testdata/import/reject", "testdata/import/messy"} {
 		paths, _ := filepath.Glob(filepath.Join(dir, "*.csv"))
 		for _, p := range paths {
 			if b, err := os.ReadFile(p); err == nil {
@@ -38,7 +38,7 @@ func FuzzImportCSV(f *testing.F) {
 		f.Fatal(err)
 	}
 	defer db.Close()
-	if _, err := db.Import(context.Background(), importFiles(filepath.Join(cleanDir, "schools.csv"), filepath.Join(cleanDir, "clusters.csv")), ImportOptions{}); err != nil {
+	if _, err := db.Import(context.Background(), asImportFiles(filepath.Join(cleanImportDir, "schools.csv"), filepath.Join(cleanImportDir, "clusters.csv")), ImportOptions{}); err != nil {
 		f.Fatal(err)
 	}
 

@@ -37,7 +37,7 @@ func useReportCard(t *testing.T) {
 	t.Cleanup(func() { detectPublished = published.Detect })
 }
 
-func writeFile(t *testing.T, name, content string) string {
+func writeTempFile(t *testing.T, name, content string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), name)
 	require.NoError(t, os.WriteFile(path, []byte(content), 0o644))
@@ -47,27 +47,27 @@ func writeFile(t *testing.T, name, content string) string {
 func TestImportPublishedFile(t *testing.T) {
 	useReportCard(t)
 	db := openTestDB(t)
-	mustImport(t, db, importFiles(filepath.Join(cleanDir, "schools.csv"))...)
-	path := writeFile(t, "src_2025.csv", "Agency Code,School Name,Year,Participants\n"+
+	mustImportFiles(t, db, asImportFiles(filepath.Join(cleanImportDir, "schools.csv"))...)
+	path := writeTempFile(t, "src_2025.csv", "Agency Code,School Name,Year,Participants\n"+
 		"100,Renamed North High,2024-25,312\n"+
 		"900,New Academy,2024-25,48\n"+
 		"900,New Academy,2023-24,41\n")
 
-	result := mustImport(t, db, ImportFile{Path: path})
+	result := mustImportFiles(t, db, ImportFile{Path: path})
 	assert.Equal(t, []FileResult{
 		{File: "src_2025.csv", Kind: KindSchools, Format: "test report card", Rows: 1},
 		{File: "src_2025.csv", Kind: KindReportedIndicators, Format: "test report card", Rows: 3},
 	}, result.Files)
 	assert.Empty(t, result.Warnings)
-	assert.Equal(t, 1, countRows(t, db, "SELECT count(*) FROM schools WHERE school_id = '100' AND school_name = 'North High School'"))
-	assert.Equal(t, 1, countRows(t, db, "SELECT count(*) FROM schools WHERE school_id = '900' AND school_name = 'New Academy'"))
-	assert.Equal(t, 48, countRows(t, db, "SELECT value FROM reported_indicators WHERE school_id = '900' AND school_year = 2025"))
+	assert.Equal(t, 1, queryCount(t, db, "SELECT count(*) FROM schools WHERE school_id = '100' AND school_name = 'North High School'"))
+	assert.Equal(t, 1, queryCount(t, db, "SELECT count(*) FROM schools WHERE school_id = '900' AND school_name = 'New Academy'"))
+	assert.Equal(t, 48, queryCount(t, db, "SELECT value FROM reported_indicators WHERE school_id = '900' AND school_year = 2025"))
 }
 
 func TestImportPublishedErrorsNameColumn(t *testing.T) {
 	useReportCard(t)
 	db := openTestDB(t)
-	path := writeFile(t, "src_2025.csv", "Agency Code,School Name,Year,Participants\n"+
+	path := writeTempFile(t, "src_2025.csv", "Agency Code,School Name,Year,Participants\n"+
 		"900,New Academy,2024-25,many\n")
 
 	_, err := db.Import(context.Background(), []ImportFile{{Path: path}}, ImportOptions{})
@@ -75,5 +75,5 @@ func TestImportPublishedErrorsNameColumn(t *testing.T) {
 	require.ErrorAs(t, err, &rejected)
 	assert.Equal(t, []Problem{{File: "src_2025.csv", Line: 2, Column: "Participants", Value: "many",
 		Message: "invalid value: expected a number such as 12 or 0.25, or an empty value where the publisher gave none"}}, rejected.Problems)
-	assert.Equal(t, 0, countRows(t, db, "SELECT count(*) FROM schools"))
+	assert.Equal(t, 0, queryCount(t, db, "SELECT count(*) FROM schools"))
 }

@@ -14,18 +14,18 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-const cleanDir = "testdata/import/clean"
+const cleanImportDir = "testdata/import/clean"
 
 // cleanFiles lists every fixture of a valid import.
 func cleanFiles(t *testing.T) []ImportFile {
 	t.Helper()
-	paths, err := filepath.Glob(filepath.Join(cleanDir, "*.csv"))
+	paths, err := filepath.Glob(filepath.Join(cleanImportDir, "*.csv"))
 	require.NoError(t, err)
 	require.NotEmpty(t, paths)
-	return importFiles(paths...)
+	return asImportFiles(paths...)
 }
 
-func importFiles(paths ...string) []ImportFile {
+func asImportFiles(paths ...string) []ImportFile {
 	var files []ImportFile
 	for _, p := range paths {
 		files = append(files, ImportFile{Path: p})
@@ -33,7 +33,7 @@ func importFiles(paths ...string) []ImportFile {
 	return files
 }
 
-func mustImport(t *testing.T, db *DB, files ...ImportFile) ImportResult {
+func mustImportFiles(t *testing.T, db *DB, files ...ImportFile) ImportResult {
 	t.Helper()
 	result, err := db.Import(context.Background(), files, ImportOptions{})
 	require.NoError(t, err)
@@ -42,7 +42,7 @@ func mustImport(t *testing.T, db *DB, files ...ImportFile) ImportResult {
 
 // dumpTables returns every stored row of the data tables as text, sorted,
 // so two databases can be compared whatever the order of writing.
-func dumpTables(t *testing.T, db *DB) map[string][]string {
+func dumpStoredRows(t *testing.T, db *DB) map[string][]string {
 	t.Helper()
 	tables := []string{"schools", "clusters", "students", "cte_enrollments", "concentrator_since", "credentials",
 		"work_based_learning", "teachers", "sections", "postsecondary", "reported_indicators"}
@@ -68,7 +68,7 @@ func dumpTables(t *testing.T, db *DB) map[string][]string {
 	return dump
 }
 
-func countRows(t *testing.T, db *DB, query string, args ...any) int {
+func queryCount(t *testing.T, db *DB, query string, args ...any) int {
 	t.Helper()
 	var n int
 	require.NoError(t, db.sql.QueryRow(query, args...).Scan(&n))
@@ -77,7 +77,7 @@ func countRows(t *testing.T, db *DB, query string, args ...any) int {
 
 func TestImportCleanFiles(t *testing.T) {
 	db := openTestDB(t)
-	result := mustImport(t, db, cleanFiles(t)...)
+	result := mustImportFiles(t, db, cleanFiles(t)...)
 
 	assert.Empty(t, result.Warnings)
 	rows := map[string]int{}
@@ -88,22 +88,22 @@ func TestImportCleanFiles(t *testing.T) {
 		KindSchools: 3, KindClusters: 2, KindStudents: 4, KindCTEEnrollments: 6, KindCredentials: 3,
 		KindWorkBasedLearning: 3, KindTeachers: 4, KindSections: 3, KindPostsecondary: 2, KindReportedIndicators: 3,
 	}, rows)
-	assert.Equal(t, 10, countRows(t, db, "SELECT count(*) FROM imports"))
-	assert.Equal(t, 1, countRows(t, db, "SELECT count(*) FROM clusters WHERE name = 'Maritime Trades' AND framework = 'local'"))
-	assert.Equal(t, 1, countRows(t, db, "SELECT count(*) FROM credentials WHERE cluster IS NULL"))
-	assert.Equal(t, 1, countRows(t, db, "SELECT count(*) FROM sections WHERE requests IS NULL"))
-	assert.Equal(t, 1, countRows(t, db, "SELECT count(*) FROM reported_indicators WHERE value IS NULL AND suppressed = 1 AND display = '<10'"))
+	assert.Equal(t, 10, queryCount(t, db, "SELECT count(*) FROM imports"))
+	assert.Equal(t, 1, queryCount(t, db, "SELECT count(*) FROM clusters WHERE name = 'Maritime Trades' AND framework = 'local'"))
+	assert.Equal(t, 1, queryCount(t, db, "SELECT count(*) FROM credentials WHERE cluster IS NULL"))
+	assert.Equal(t, 1, queryCount(t, db, "SELECT count(*) FROM sections WHERE requests IS NULL"))
+	assert.Equal(t, 1, queryCount(t, db, "SELECT count(*) FROM reported_indicators WHERE value IS NULL AND suppressed = 1 AND display = '<10'"))
 }
 
 func TestImportHashesStudentNumbers(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "hash.db")
 	db, err := Open(context.Background(), path)
 	require.NoError(t, err)
-	mustImport(t, db, cleanFiles(t)...)
+	mustImportFiles(t, db, cleanFiles(t)...)
 
-	assert.Equal(t, 16, countRows(t, db, "SELECT min(length(student)) FROM cte_enrollments"))
-	assert.Equal(t, 16, countRows(t, db, "SELECT max(length(student)) FROM students"))
-	assert.Equal(t, 4, countRows(t, db, "SELECT count(DISTINCT student) FROM students"))
+	assert.Equal(t, 16, queryCount(t, db, "SELECT min(length(student)) FROM cte_enrollments"))
+	assert.Equal(t, 16, queryCount(t, db, "SELECT max(length(student)) FROM students"))
+	assert.Equal(t, 4, queryCount(t, db, "SELECT count(DISTINCT student) FROM students"))
 	require.NoError(t, db.Close())
 
 	raw, err := os.ReadFile(path)
@@ -113,29 +113,29 @@ func TestImportHashesStudentNumbers(t *testing.T) {
 
 func TestImportKeepsConcentratorsCurrent(t *testing.T) {
 	db := openTestDB(t)
-	mustImport(t, db, cleanFiles(t)...)
+	mustImportFiles(t, db, cleanFiles(t)...)
 
 	// S0001 took IT101 in 2023-24 and IT201 in 2024-25; S0004 took two
 	// Construction courses in 2024-25. No other student has two courses of one
 	// cluster.
-	assert.Equal(t, 2, countRows(t, db, "SELECT count(*) FROM concentrator_since WHERE school_year = 2025"))
-	assert.Equal(t, 1, countRows(t, db, "SELECT count(*) FROM concentrator_since WHERE cluster = 'Digital Technology'"))
+	assert.Equal(t, 2, queryCount(t, db, "SELECT count(*) FROM concentrator_since WHERE school_year = 2025"))
+	assert.Equal(t, 1, queryCount(t, db, "SELECT count(*) FROM concentrator_since WHERE cluster = 'Digital Technology'"))
 
 	// A second course for S0003 makes them a concentrator too.
 	second := filepath.Join(t.TempDir(), "more_enrollments.csv")
 	require.NoError(t, os.WriteFile(second, []byte("student_id,school_id,school_year,course_id,career_cluster\nS0003,200,2024-25,MT201,Maritime Trades\n"), 0o644))
-	mustImport(t, db, ImportFile{Path: second})
-	assert.Equal(t, 1, countRows(t, db, "SELECT count(*) FROM concentrator_since WHERE cluster = 'Maritime Trades' AND school_year = 2025"))
+	mustImportFiles(t, db, ImportFile{Path: second})
+	assert.Equal(t, 1, queryCount(t, db, "SELECT count(*) FROM concentrator_since WHERE cluster = 'Maritime Trades' AND school_year = 2025"))
 }
 
 func TestImportTwiceChangesNothing(t *testing.T) {
 	db := openTestDB(t)
-	mustImport(t, db, cleanFiles(t)...)
-	first := dumpTables(t, db)
+	mustImportFiles(t, db, cleanFiles(t)...)
+	first := dumpStoredRows(t, db)
 
-	mustImport(t, db, cleanFiles(t)...)
-	assert.Equal(t, first, dumpTables(t, db))
-	assert.Equal(t, 20, countRows(t, db, "SELECT count(*) FROM imports"))
+	mustImportFiles(t, db, cleanFiles(t)...)
+	assert.Equal(t, first, dumpStoredRows(t, db))
+	assert.Equal(t, 20, queryCount(t, db, "SELECT count(*) FROM imports"))
 }
 
 func TestImportOrdersSchoolsFirst(t *testing.T) {
@@ -144,13 +144,13 @@ func TestImportOrdersSchoolsFirst(t *testing.T) {
 	sort.Slice(files, func(i, j int) bool { return files[i].Path > files[j].Path })
 	require.Contains(t, files[len(files)-1].Path, "clusters.csv")
 
-	mustImport(t, db, files...)
-	assert.Equal(t, 6, countRows(t, db, "SELECT count(*) FROM cte_enrollments"))
+	mustImportFiles(t, db, files...)
+	assert.Equal(t, 6, queryCount(t, db, "SELECT count(*) FROM cte_enrollments"))
 }
 
 // snapshotDB returns the bytes of every file of the database at path,
 // keyed by name, after the caller has closed it.
-func snapshotDB(t *testing.T, path string) map[string][]byte {
+func snapshotFiles(t *testing.T, path string) map[string][]byte {
 	t.Helper()
 	files, err := filepath.Glob(path + "*")
 	require.NoError(t, err)
@@ -238,9 +238,9 @@ func TestImportRejectsInvalidRows(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "reject.db")
 			db, err := Open(context.Background(), path)
 			require.NoError(t, err)
-			mustImport(t, db, importFiles(filepath.Join(cleanDir, "schools.csv"))...)
+			mustImportFiles(t, db, asImportFiles(filepath.Join(cleanImportDir, "schools.csv"))...)
 			require.NoError(t, db.Close())
-			before := snapshotDB(t, path)
+			before := snapshotFiles(t, path)
 
 			db, err = Open(context.Background(), path)
 			require.NoError(t, err)
@@ -252,16 +252,16 @@ func TestImportRejectsInvalidRows(t *testing.T) {
 			assert.ErrorIs(t, err, ErrImportRejected)
 			assert.Contains(t, rejected.Problems, tc.want)
 			assert.Contains(t, err.Error(), tc.want.String())
-			assert.Equal(t, before, snapshotDB(t, path), "database changed by a rejected import")
+			assert.Equal(t, before, snapshotFiles(t, path), "database changed by a rejected import")
 		})
 	}
 }
 
 func TestImportListsAtMost100Errors(t *testing.T) {
 	db := openTestDB(t)
-	mustImport(t, db, importFiles(filepath.Join(cleanDir, "schools.csv"))...)
+	mustImportFiles(t, db, asImportFiles(filepath.Join(cleanImportDir, "schools.csv"))...)
 
-	_, err := db.Import(context.Background(), importFiles("testdata/import/reject/many_errors.csv"), ImportOptions{})
+	_, err := db.Import(context.Background(), asImportFiles("testdata/import/reject/many_errors.csv"), ImportOptions{})
 	var rejected *ImportError
 	require.ErrorAs(t, err, &rejected)
 	assert.Len(t, rejected.Problems, 100)
@@ -273,12 +273,12 @@ func TestImportListsAtMost100Errors(t *testing.T) {
 
 func TestImportFTESumIncludesStoredRows(t *testing.T) {
 	db := openTestDB(t)
-	mustImport(t, db, importFiles(filepath.Join(cleanDir, "schools.csv"), filepath.Join(cleanDir, "teachers.csv"))...)
+	mustImportFiles(t, db, asImportFiles(filepath.Join(cleanImportDir, "schools.csv"), filepath.Join(cleanImportDir, "teachers.csv"))...)
 
 	// T02 already has 1.0 FTE at school 100; another 0.2 elsewhere is too much.
 	more := filepath.Join(t.TempDir(), "teachers.csv")
 	require.NoError(t, os.WriteFile(more, []byte("teacher_id,school_id,school_year,career_cluster,fte\nT02,200,2024-25,Education,0.2\n"), 0o644))
-	_, err := db.Import(context.Background(), importFiles(more), ImportOptions{})
+	_, err := db.Import(context.Background(), asImportFiles(more), ImportOptions{})
 	var rejected *ImportError
 	require.ErrorAs(t, err, &rejected)
 	require.Len(t, rejected.Problems, 1)
@@ -288,13 +288,13 @@ func TestImportFTESumIncludesStoredRows(t *testing.T) {
 	// Replacing T02's stored row by the same key keeps the sum at 1.0.
 	same := filepath.Join(t.TempDir(), "teachers_again.csv")
 	require.NoError(t, os.WriteFile(same, []byte("teacher_id,school_id,school_year,career_cluster,fte\nT02,100,2024-25,Healthcare & Human Services,0.8\nT02,200,2024-25,Education,0.2\n"), 0o644))
-	mustImport(t, db, ImportFile{Path: same})
+	mustImportFiles(t, db, ImportFile{Path: same})
 }
 
 func TestImportListsErrorsOfEveryFile(t *testing.T) {
 	db := openTestDB(t)
-	_, err := db.Import(context.Background(), importFiles(
-		filepath.Join(cleanDir, "schools.csv"),
+	_, err := db.Import(context.Background(), asImportFiles(
+		filepath.Join(cleanImportDir, "schools.csv"),
 		"testdata/import/reject/school_year.csv",
 		"testdata/import/reject/hours_negative.csv",
 	), ImportOptions{})
@@ -305,7 +305,7 @@ func TestImportListsErrorsOfEveryFile(t *testing.T) {
 		files = append(files, p.File)
 	}
 	assert.ElementsMatch(t, []string{"school_year.csv", "hours_negative.csv"}, files)
-	assert.Equal(t, 0, countRows(t, db, "SELECT count(*) FROM schools"))
+	assert.Equal(t, 0, queryCount(t, db, "SELECT count(*) FROM schools"))
 }
 
 func TestImportWarnsAboutColumnsAndDuplicates(t *testing.T) {
@@ -318,17 +318,17 @@ func TestImportWarnsAboutColumnsAndDuplicates(t *testing.T) {
 	require.NoError(t, os.WriteFile(path, []byte(content), 0o644))
 	db := openTestDB(t)
 
-	result := mustImport(t, db, importFiles(filepath.Join(cleanDir, "schools.csv"), path)...)
+	result := mustImportFiles(t, db, asImportFiles(filepath.Join(cleanImportDir, "schools.csv"), path)...)
 	assert.Equal(t, []Problem{
 		{File: "enrollments.csv", Line: 1, Column: "Room", Message: "column ignored: it is not a column of cte_enrollments, so it is not stored"},
 		{File: "enrollments.csv", Line: 1, Column: "First Name", Message: "personal column dropped: it identifies a person, so it is never stored"},
 		{File: "enrollments.csv", Line: 1, Column: "State Student ID", Message: "second student number dropped: only student_id is kept, as a keyed hash"},
 		{File: "enrollments.csv", Line: 3, Message: "2 identical duplicate rows counted once (the first is on this line)"},
 	}, result.Warnings)
-	assert.Equal(t, 1, countRows(t, db, "SELECT count(*) FROM cte_enrollments"))
+	assert.Equal(t, 1, queryCount(t, db, "SELECT count(*) FROM cte_enrollments"))
 	assert.Equal(t, 1, result.Files[1].Rows)
 
-	raw := dumpTables(t, db)
+	raw := dumpStoredRows(t, db)
 	assert.NotContains(t, strings.Join(raw["cte_enrollments"], "\n"), "Ana")
 }
 
@@ -347,7 +347,7 @@ func TestImportReadOnlyRejected(t *testing.T) {
 
 func TestCheckCountsRowsPerYear(t *testing.T) {
 	db := openTestDB(t)
-	mustImport(t, db, cleanFiles(t)...)
+	mustImportFiles(t, db, cleanFiles(t)...)
 
 	h, err := db.Check(context.Background())
 	require.NoError(t, err)
@@ -364,12 +364,12 @@ func TestImportCancelledWritesNothing(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "cte_enrollments.csv")
 	writeEnrollments(t, path, 20_000)
 	db := openTestDB(t)
-	mustImport(t, db, importFiles(filepath.Join(cleanDir, "schools.csv"))...)
+	mustImportFiles(t, db, asImportFiles(filepath.Join(cleanImportDir, "schools.csv"))...)
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	_, err := db.Import(ctx, importFiles(path), ImportOptions{Progress: func(done, total int64) { cancel() }})
+	_, err := db.Import(ctx, asImportFiles(path), ImportOptions{Progress: func(done, total int64) { cancel() }})
 	assert.ErrorIs(t, err, context.Canceled)
-	assert.Equal(t, 0, countRows(t, db, "SELECT count(*) FROM cte_enrollments"))
-	assert.Equal(t, 1, countRows(t, db, "SELECT count(*) FROM imports"))
+	assert.Equal(t, 0, queryCount(t, db, "SELECT count(*) FROM cte_enrollments"))
+	assert.Equal(t, 1, queryCount(t, db, "SELECT count(*) FROM imports"))
 }
