@@ -117,6 +117,10 @@ func (e *ImportError) Unwrap() error { return ErrImportRejected }
 // order in files, since the other kinds refer to them. Rows replace stored
 // rows of the same key, so importing the same files twice changes nothing.
 // Student numbers are stored only as a keyed hash.
+//
+// The transaction holds the database's write lock from its start, so a second
+// Import at the same time waits for the busy timeout (5 seconds) and then
+// fails with SQLite's "database is locked".
 func (db *DB) Import(ctx context.Context, files []ImportFile, opt ImportOptions) (ImportResult, error) {
 	if db.readOnly {
 		return ImportResult{}, errors.New("import files: the database is open read-only; open it for writing")
