@@ -94,7 +94,7 @@ func edgeCases() map[string]Input {
 	var zeros, huge, allHidden, long []indicator.Row
 	for _, r := range lincolnHigh().Rows {
 		z := r
-		z.Value, z.Text, z.Students = 0, "0", 0
+		z.Value, z.Text, z.Students, z.Hidden = 0, "0", 0, false
 		zeros = append(zeros, z)
 		h := r
 		h.Value *= 1e7
