@@ -2,6 +2,8 @@ package charts
 
 import (
 	"html"
+	"image"
+	imagedraw "image/draw"
 	"image/color"
 	"math"
 	"strings"
@@ -43,6 +45,10 @@ type canvas struct {
 	scale float64
 	svg   bool
 	faces map[float64]font.Face
+	// img is the raster renderer's own image, when drawing a PNG: rectangles
+	// are filled into it directly, which is several times faster than
+	// through the rasterizer and gives the same pixels at whole-pixel edges.
+	img *image.RGBA
 }
 
 // canvasDPI makes a font size in points equal one in pixels in the SVG
@@ -67,6 +73,11 @@ func (c *canvas) px(v float64) int { return int(math.Round(v * c.scale)) }
 // rect fills the rectangle from (x0, y0) to (x1, y1).
 func (c *canvas) rect(x0, y0, x1, y1 float64, fill color.RGBA) {
 	if x1 <= x0 || y1 <= y0 {
+		return
+	}
+	if c.img != nil && fill.A == 255 {
+		r := image.Rect(c.px(x0), c.px(y0), c.px(x1), c.px(y1))
+		imagedraw.Draw(c.img, r, image.NewUniform(fill), image.Point{}, imagedraw.Src)
 		return
 	}
 	c.r.ResetStyle()

@@ -129,11 +129,15 @@ func Render(kind Kind, in Input, st Style) (img *image.RGBA, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("draw chart %s: %w", kind, err)
 	}
-	draw(newCanvas(r, st.Scale, false), p, float64(st.Width), float64(st.Height), fig)
+	// Save hands a collector the renderer's live image without encoding it,
+	// so the canvas can also fill rectangles into it directly.
 	var out collector
-	if err := r.Save(&out); err != nil {
-		return nil, fmt.Errorf("draw chart %s: %w", kind, err)
+	if err := r.Save(&out); err != nil || out.img == nil {
+		return nil, fmt.Errorf("draw chart %s: the renderer gave no image: %w", kind, err)
 	}
+	c := newCanvas(r, st.Scale, false)
+	c.img = out.img
+	draw(c, p, float64(st.Width), float64(st.Height), fig)
 	return out.img, nil
 }
 
