@@ -3,8 +3,8 @@ package charts
 import (
 	"html"
 	"image"
-	imagedraw "image/draw"
 	"image/color"
+	imagedraw "image/draw"
 	"math"
 	"strings"
 	"sync"
