@@ -217,10 +217,10 @@ type axis struct {
 }
 
 // layoutAxis returns the ticks of the shown values and the scale in pixels per
-// data unit. The axis fills the plot unless the label after a bar would then
-// run past the right edge; then the bars shrink until every label fits. Tick
-// steps are 1, 2 or 5 times a power of ten, whole for counts and hours, and
-// far enough apart that tick labels never touch. With no value above zero
+// data unit. The axis fills the plot unless a label after a bar would then run
+// past the right edge. In that case the bars shrink until every label fits.
+// Tick steps are 1, 2 or 5 times a power of ten, whole for counts and hours,
+// and far enough apart that tick labels never touch. With no value above zero
 // there is a single tick at zero and a scale of 0.
 func layoutAxis(c *canvas, s sizes, bc *barChart, valueSize, plotW float64) (axis, float64) {
 	maxV := bc.max

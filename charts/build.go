@@ -171,7 +171,7 @@ func (b *builder) rateComparison() *barChart {
 	school, okS := b.idx.get(indicator.CredentialRate, indicator.All)
 	district, okD := indexRows(in.District).get(indicator.CredentialRate, indicator.All)
 	if okS && school.SchoolID == indicator.AllSchools {
-		okD = false // the place is the district: one bar says it all
+		okD = false // the place is the district, so its own bar is the district's rate
 	}
 	name := in.Place
 	if name == "" {

@@ -134,7 +134,7 @@ func (c *canvas) polygon(fill color.RGBA, xy ...float64) {
 	c.r.Fill()
 }
 
-// align is where a text's x coordinate sits.
+// align is the horizontal anchor of a text at its x coordinate.
 type align int
 
 const (

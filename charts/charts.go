@@ -1,6 +1,6 @@
 // Package charts draws the readiness charts from indicator rows that privacy
 // has already been applied to. It returns images or writes PNG and SVG, and
-// knows nothing of SQL or widgets.
+// imports neither SQL nor widget packages.
 //
 // The charts are laid out here and drawn through go-chart's PNG and SVG
 // renderers: go-chart's own bar chart is vertical only, fails on empty and
@@ -45,8 +45,8 @@ const (
 	HighContrast
 )
 
-// Input is what a chart shows. All rows must have passed indicator.Protect
-// (with privacy on or off); a Hidden row is never drawn as a length, never
+// Input is what a chart shows. All rows must have passed indicator.Protect,
+// with privacy on or off. A Hidden row is never drawn as a length, never
 // sizes an axis and never orders anything.
 type Input struct {
 	Place    string          // school or district name for the title
@@ -112,18 +112,11 @@ func (st Style) pixels() (int, int) {
 // message. It is safe for concurrent use.
 func Render(kind Kind, in Input, st Style) (img *image.RGBA, err error) {
 	defer recoverDraw(kind, &err)
-	st, err = st.normalize()
+	st, p, fig, err := prepare(kind, in, st)
 	if err != nil {
 		return nil, err
 	}
-	if err := LoadFonts(); err != nil {
-		return nil, fmt.Errorf("load chart font: %w", err)
-	}
-	p := st.Theme.Palette()
-	fig, _, err := build(kind, in, p)
-	if err != nil {
-		return nil, err
-	}
+
 	pw, ph := st.pixels()
 	r, err := chart.PNG(pw, ph)
 	if err != nil {
@@ -139,6 +132,20 @@ func Render(kind Kind, in Input, st Style) (img *image.RGBA, err error) {
 	c.img = out.img
 	draw(c, p, float64(st.Width), float64(st.Height), fig)
 	return out.img, nil
+}
+
+// prepare checks the style, loads the font and lays out the chart.
+func prepare(kind Kind, in Input, st Style) (Style, Palette, figure, error) {
+	st, err := st.normalize()
+	if err != nil {
+		return st, Palette{}, figure{}, err
+	}
+	if err := LoadFonts(); err != nil {
+		return st, Palette{}, figure{}, fmt.Errorf("load chart font: %w", err)
+	}
+	p := st.Theme.Palette()
+	fig, _, err := build(kind, in, p)
+	return st, p, fig, err
 }
 
 // collector receives the raster renderer's image instead of a PNG stream.
@@ -174,23 +181,17 @@ func WritePNG(w io.Writer, kind Kind, in Input, st Style) error {
 // sans-serif font in its place where Roboto is not installed.
 func WriteSVG(w io.Writer, kind Kind, in Input, st Style) (err error) {
 	defer recoverDraw(kind, &err)
-	st, err = st.normalize()
+	st, p, fig, err := prepare(kind, in, st)
 	if err != nil {
 		return err
 	}
-	if err := LoadFonts(); err != nil {
-		return fmt.Errorf("load chart font: %w", err)
-	}
-	p := st.Theme.Palette()
-	fig, _, err := build(kind, in, p)
-	if err != nil {
-		return err
-	}
+
 	r, err := chart.SVG(st.Width, st.Height)
 	if err != nil {
 		return fmt.Errorf("draw chart %s: %w", kind, err)
 	}
 	draw(newCanvas(r, 1, true), p, float64(st.Width), float64(st.Height), fig)
+
 	var buf bytes.Buffer
 	if err := r.Save(&buf); err != nil {
 		return fmt.Errorf("draw chart %s: %w", kind, err)

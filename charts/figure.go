@@ -23,7 +23,7 @@ type figure struct {
 	columns   *columnChart
 }
 
-// barStyle is how a bar is filled. Styles, not only colours, tell series
+// barStyle is the fill of a bar. Styles, not only colours, tell series
 // apart, so they survive a washed-out projector and colour blindness.
 type barStyle int
 

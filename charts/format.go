@@ -10,7 +10,7 @@ import (
 	"readiness/data/indicator"
 )
 
-// unit is how an indicator's values are written and its axis ticked.
+// unit is the number format and tick rule of an indicator's values.
 type unit int
 
 const (
@@ -20,7 +20,7 @@ const (
 	unitRate                // a fraction shown as a percentage
 )
 
-// indicatorInfo is how charts and tables name and write an indicator.
+// indicatorInfo holds the label and unit of each indicator.
 var indicatorInfo = map[string]struct {
 	label string
 	unit  unit

@@ -76,9 +76,10 @@ func (th Theme) Palette() Palette {
 
 // Colours of Paul Tol's discrete rainbow scheme for 14 categories (colours
 // 3, 6, 9, 10, 12, 14, 15, 16, 17, 18, 20, 22, 24 and 26 of his 29), from
-// "Colour Schemes", SRON/EPS/TN/09-002, issue 3.2 (2021). Tol designed the
-// subset to stay distinct for colour-blind viewers; the order below puts
-// unlike colours next to each other in the framework's cluster order.
+// "Colour Schemes", SRON/EPS/TN/09-002, issue 3.2 (2021). Tol's schemes are
+// made to stay distinct for colour-blind vision, but no 14 colours keep every
+// pair apart for every viewer, so charts never rely on colour alone. The
+// order below puts unlike colours next to each other in code order.
 var clusterColors2024 = map[string]color.RGBA{
 	"Advanced Manufacturing":        rgb(0x1965b0),
 	"Construction":                  rgb(0xf1932d),
