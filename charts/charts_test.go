@@ -451,3 +451,14 @@ func writePNG(t *testing.T, path string, img image.Image) {
 	require.NoError(t, png.Encode(f, img))
 	require.NoError(t, f.Close())
 }
+
+func TestLocalClusterColorsAvoidFrameworks(t *testing.T) {
+	framework := map[color.RGBA]bool{}
+	for _, c := range append(append([]cluster.Cluster(nil), cluster.Clusters2024...), cluster.ClustersNational...) {
+		framework[ClusterColor(c.Name)] = true
+	}
+	for _, col := range colorsLocalClusters {
+		assert.False(t, framework[col], "local colour %v is a framework cluster's", col)
+	}
+	assert.False(t, framework[ClusterColor(indicator.Unassigned)])
+}

@@ -121,9 +121,10 @@ var (
 	colorGovernment     = rgb(0x72190e)
 	colorHumanServices  = rgb(0x44aa99)
 	colorUnassigned     = rgb(0x8c8c8c)
-	colorsLocalClusters = []color.RGBA{ // Tol's muted scheme
-		rgb(0x332288), rgb(0x44aa99), rgb(0x117733), rgb(0x999933),
-		rgb(0xddcc77), rgb(0xcc6677), rgb(0x882255), rgb(0xaa4499),
+	// Tol's muted scheme without its teal, which Human Services has.
+	colorsLocalClusters = []color.RGBA{
+		rgb(0x332288), rgb(0x117733), rgb(0x999933), rgb(0xddcc77),
+		rgb(0xcc6677), rgb(0x882255), rgb(0xaa4499),
 	}
 )
 
