@@ -118,9 +118,9 @@ var clusterColorsNational = map[string]string{
 }
 
 var (
-	colorGovernment     = rgb(0x72190e)
-	colorHumanServices  = rgb(0x44aa99)
-	colorUnassigned     = rgb(0x8c8c8c)
+	colorGovernment    = rgb(0x72190e)
+	colorHumanServices = rgb(0x44aa99)
+	colorUnassigned    = rgb(0x8c8c8c)
 	// Tol's muted scheme without its teal, which Human Services has.
 	colorsLocalClusters = []color.RGBA{
 		rgb(0x332288), rgb(0x117733), rgb(0x999933), rgb(0xddcc77),
