@@ -98,7 +98,9 @@ func edgeCases() map[string]Input {
 		zeros = append(zeros, z)
 		h := r
 		h.Value *= 1e7
-		h.Text = strconv.FormatFloat(h.Value, 'f', -1, 64)
+		if !h.Hidden {
+			h.Text = strconv.FormatFloat(h.Value, 'f', -1, 64)
+		}
 		huge = append(huge, h)
 		switch r.Indicator {
 		case indicator.SectionSeats, indicator.TeacherFTE, indicator.SingleTeacherCluster:
