@@ -189,7 +189,7 @@ func drawRowBars(c *canvas, p Palette, s sizes, r barRow, x0, xRight, y0, rowH, 
 			if bx1 > bx0 {
 				drawSwatch(c, p, bx0, by0, bx1, by1, b.style, b.color)
 			}
-			lx = bx1 + s.gap
+			lx = math.Max(bx1, x0) + s.gap
 			end = math.Max(end, bx1)
 		}
 		if b.label != "" {

@@ -390,7 +390,7 @@ func (b *builder) trend() {
 }
 
 func lowerFirst(s string) string {
-	if strings.HasPrefix(s, "CTE") || strings.HasPrefix(s, "WBL") {
+	if s == "" || strings.HasPrefix(s, "CTE") || strings.HasPrefix(s, "WBL") {
 		return s
 	}
 	return strings.ToLower(s[:1]) + s[1:]

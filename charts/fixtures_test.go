@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"math"
 	"strconv"
 
 	"readiness/data/cluster"
@@ -136,5 +137,16 @@ func edgeCases() map[string]Input {
 		"huge":       place(huge),
 		"long names": longIn,
 		"all hidden": place(allHidden),
+		"odd values": place([]indicator.Row{
+			row(indicator.CTEParticipants, "Construction", -5),
+			row(indicator.CTEConcentrators, "Construction", math.NaN()),
+			row(indicator.CTEParticipants, "Education", math.Inf(1)),
+			row(indicator.CredentialsEarned, "Education", -3),
+			row(indicator.CredentialRate, indicator.All, math.NaN()),
+			row(indicator.WBLHours, "internship", math.Inf(1)),
+			row(indicator.SectionSeats, "Education", -10),
+			row(indicator.SectionEnrolled, "Education", math.NaN()),
+			row(indicator.CTEParticipants, indicator.All, -1),
+		}),
 	}
 }
