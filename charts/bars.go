@@ -201,12 +201,8 @@ func drawRowBars(c *canvas, p Palette, s sizes, r barRow, x0, xRight, y0, rowH, 
 		}
 	}
 	if r.note != "" {
-		col := p.Text
-		if r.noteHidden {
-			col = p.Muted
-		}
 		lx := end + s.gap
-		c.textMiddle(c.ellipsize(r.note, valueSize, xRight-lx), lx, y0+rowH/2, valueSize, col, alignLeft)
+		c.textMiddle(c.ellipsize(r.note, valueSize, xRight-lx), lx, y0+rowH/2, valueSize, p.Text, alignLeft)
 	}
 }
 

@@ -58,7 +58,7 @@ type barRow struct {
 	sub         string // a muted second line under the name
 	bars        []bar
 	note        string // text after the row's longest bar
-	noteHidden  bool
+	noteHidden  bool   // the note holds a privacy mark
 	column      string // text in the chart's right column
 	mark        bool   // the single-teacher mark in the right column
 }
