@@ -80,3 +80,47 @@ func (db *DB) IsSynthetic(ctx context.Context) (bool, error) {
 	v, err := db.meta(ctx, "synthetic")
 	return v == "1", err
 }
+
+// SetSettings validates s and stores it. When the concentrator course count
+// changes, concentrator status is recomputed for every student in the same
+// transaction, so no report ever sees the new count with the old status.
+//
+// NOTE: the recomputation counts only the courses stored in cte_enrollments,
+// so in a demo database it forgets the courses simulated before its first
+// school year.
+func (db *DB) SetSettings(ctx context.Context, s Settings) error {
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("save settings: %w", err)
+	}
+	defer tx.Rollback()
+
+	oldCourses := strconv.Itoa(DefaultSettings.ConcentratorCourses)
+	err = tx.QueryRowContext(ctx, "SELECT coalesce((SELECT value FROM settings WHERE key = 'concentrator_courses'), ?)", oldCourses).Scan(&oldCourses)
+	if err != nil {
+		return fmt.Errorf("read concentrator course count: %w", err)
+	}
+
+	values := map[string]string{
+		"min_n":                        strconv.Itoa(s.MinN),
+		"concentrator_courses":         strconv.Itoa(s.ConcentratorCourses),
+		"substantial_internship_hours": strconv.FormatFloat(s.SubstantialInternshipHours, 'f', -1, 64),
+	}
+	for key, value := range values {
+		if _, err := tx.ExecContext(ctx, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", key, value); err != nil {
+			return fmt.Errorf("save setting %s = %s: %w", key, value, err)
+		}
+	}
+	if strconv.Itoa(s.ConcentratorCourses) != oldCourses {
+		if err := rebuildConcentrators(ctx, tx, s.ConcentratorCourses, false); err != nil {
+			return err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("save settings: %w", err)
+	}
+	return nil
+}

@@ -63,7 +63,9 @@ CREATE TABLE cte_enrollments (
     PRIMARY KEY (student, school_id, school_year, course_id, section_id, term)
 );
 
-CREATE INDEX cte_enrollments_school_year ON cte_enrollments (school_id, school_year, cluster);
+-- student makes the index cover a report's participant and concentrator
+-- counts, so they never read the table itself.
+CREATE INDEX cte_enrollments_school_year ON cte_enrollments (school_id, school_year, cluster, student);
 CREATE INDEX cte_enrollments_year ON cte_enrollments (school_year);
 
 -- concentrator_since holds, per student and cluster, the first school year by
@@ -143,7 +145,8 @@ CREATE TABLE postsecondary (
     PRIMARY KEY (student, graduation_year)
 ) WITHOUT ROWID;
 
-CREATE INDEX postsecondary_school_year ON postsecondary (school_id, graduation_year);
+-- outcome makes the index cover a report's outcome counts.
+CREATE INDEX postsecondary_school_year ON postsecondary (school_id, graduation_year, outcome);
 
 -- reported_indicators holds aggregate values a publisher computed, such as a
 -- state report card. value is NULL where the publisher masked it or gave none;

@@ -1,0 +1,148 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// makeDemo writes a small demo database through the demo command.
+func makeDemo(t *testing.T, seed string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "demo.db")
+	var stderr bytes.Buffer
+	code := demoCommand([]string{"-out", path, "-schools", "2", "-students", "2000", "-years", "3", "-seed", seed}, &stderr)
+	require.Equal(t, 0, code, stderr.String())
+	return path
+}
+
+// runReportArgs runs the report command and returns its exit status and
+// output streams.
+func runReportArgs(args ...string) (int, string, string) {
+	var stdout, stderr bytes.Buffer
+	code := reportCommand(args, &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+func parseReportCSV(t *testing.T, out string) [][]string {
+	t.Helper()
+	records, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	require.NoError(t, err)
+	require.NotEmpty(t, records)
+	return records
+}
+
+func TestReportSameSeedSameOutput(t *testing.T) {
+	first, second := makeDemo(t, "7"), makeDemo(t, "7")
+	code, a, stderr := runReportArgs("-db", first)
+	require.Equal(t, 0, code, stderr)
+	code, b, stderr := runReportArgs("-db", second)
+	require.Equal(t, 0, code, stderr)
+	assert.Equal(t, a, b)
+	assert.Greater(t, strings.Count(a, "\n"), 100)
+}
+
+func TestReportCSVIsSortedLongForm(t *testing.T) {
+	db := makeDemo(t, "1")
+	code, out, stderr := runReportArgs("-db", db)
+	require.Equal(t, 0, code, stderr)
+	records := parseReportCSV(t, out)
+
+	assert.Equal(t, []string{"school_id", "school_year", "indicator", "dimension", "value"}, records[0])
+	body := records[1:]
+	assert.True(t, sort.SliceIsSorted(body, func(i, j int) bool {
+		return strings.Join(body[i][:4], "\x00") < strings.Join(body[j][:4], "\x00")
+	}), "rows sorted by school, year, indicator and dimension")
+
+	schools := map[string]bool{}
+	for _, r := range body {
+		schools[r[0]] = true
+		assert.Equal(t, "2024-25", r[1], "the latest year by default")
+	}
+	assert.Equal(t, map[string]bool{"ALL": true, "HS0001": true, "HS0002": true, "SC001": true}, schools)
+}
+
+func TestReportJSONHasSameRows(t *testing.T) {
+	db := makeDemo(t, "1")
+	_, csvOut, _ := runReportArgs("-db", db, "-school", "HS0001", "-year", "2023-24")
+	code, jsonOut, stderr := runReportArgs("-db", db, "-school", "HS0001", "-year", "2024", "-format", "json")
+	require.Equal(t, 0, code, stderr)
+
+	var objects []map[string]string
+	require.NoError(t, json.Unmarshal([]byte(jsonOut), &objects))
+	records := parseReportCSV(t, csvOut)
+	require.Len(t, objects, len(records)-1)
+	for i, o := range objects {
+		r := records[i+1]
+		assert.Equal(t, map[string]string{"school_id": r[0], "school_year": r[1], "indicator": r[2], "dimension": r[3], "value": r[4]}, o)
+	}
+	assert.Equal(t, "2023-24", objects[0]["school_year"])
+}
+
+func TestReportPrivacyFlags(t *testing.T) {
+	db := makeDemo(t, "1")
+	hidden := func(out string) int {
+		n := 0
+		for _, r := range parseReportCSV(t, out)[1:] {
+			if strings.HasPrefix(r[4], "<") || r[4] == "*" {
+				n++
+			}
+		}
+		return n
+	}
+	_, on, _ := runReportArgs("-db", db)
+	_, off, _ := runReportArgs("-db", db, "-privacy", "off")
+	_, three, _ := runReportArgs("-db", db, "-min-n", "3")
+	_, thirty, _ := runReportArgs("-db", db, "-min-n", "30")
+
+	assert.Positive(t, hidden(on))
+	assert.Zero(t, hidden(off))
+	assert.Less(t, hidden(three), hidden(on))
+	assert.Greater(t, hidden(thirty), hidden(on))
+	assert.Contains(t, on, "<10")
+	assert.Contains(t, thirty, "<30")
+	assert.NotContains(t, three, "<10")
+}
+
+func TestReportWrongUsageExits2(t *testing.T) {
+	db := makeDemo(t, "1")
+	for name, args := range map[string][]string{
+		"no database":     {},
+		"unknown format":  {"-db", db, "-format", "xml"},
+		"unknown privacy": {"-db", db, "-privacy", "maybe"},
+		"min n too small": {"-db", db, "-min-n", "2"},
+		"min n too large": {"-db", db, "-min-n", "31"},
+		"invalid year":    {"-db", db, "-year", "FY25"},
+		"unknown flag":    {"-db", db, "-color"},
+		"extra argument":  {"-db", db, "extra"},
+	} {
+		code, out, stderr := runReportArgs(args...)
+		assert.Equal(t, 2, code, name)
+		assert.Empty(t, out, name)
+		assert.NotEmpty(t, stderr, name)
+	}
+}
+
+func TestReportInvalidInputExits1(t *testing.T) {
+	db := makeDemo(t, "1")
+	code, _, stderr := runReportArgs("-db", db, "-school", "NOPE")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, `"NOPE"`)
+
+	code, _, _ = runReportArgs("-db", filepath.Join(t.TempDir(), "missing.db"))
+	assert.Equal(t, 1, code)
+}
+
+func TestDemoWrongUsageExits2(t *testing.T) {
+	var stderr bytes.Buffer
+	assert.Equal(t, 2, demoCommand(nil, &stderr), "missing -out")
+	assert.Equal(t, 2, demoCommand([]string{"-out", filepath.Join(t.TempDir(), "x.db"), "-students", "0"}, &stderr))
+	assert.Equal(t, 2, demoCommand([]string{"-out", filepath.Join(t.TempDir(), "x.db"), "-years", "x"}, &stderr))
+}
