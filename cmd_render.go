@@ -153,6 +153,13 @@ func chartInput(ctx context.Context, db *data.DB, schoolID string, year int) (ch
 	}
 
 	in := charts.Input{Place: place, Year: year, MinN: settings.MinN, History: map[int][]indicator.Row{}}
+	synthetic, err := db.IsSynthetic(ctx)
+	if err != nil {
+		return in, err
+	}
+	if synthetic {
+		in.Note = "Synthetic demo data: not a real district."
+	}
 	if in.Rows, err = query(schoolID, year); err != nil {
 		return in, err
 	}
