@@ -334,9 +334,9 @@ func (b *builder) trend() {
 		dim = indicator.All
 	}
 	u := indicatorUnit(ind)
-	what := indicatorLabel(ind)
+	subject := indicatorLabel(ind)
 	if dim != indicator.All {
-		what += ", " + dimensionLabel(dim)
+		subject += ", " + dimensionLabel(dim)
 	}
 
 	byYear := map[int][]indicator.Row{}
@@ -352,14 +352,14 @@ func (b *builder) trend() {
 	}
 	sort.Ints(years)
 
-	b.fig.title = titleOf(what, in.Place, 0)
+	b.fig.title = titleOf(subject, in.Place, 0)
 	if len(years) > 0 {
 		b.fig.title += ", " + indicator.FormatYear(years[0])
 		if len(years) > 1 {
 			b.fig.title += " to " + indicator.FormatYear(years[len(years)-1])
 		}
 	}
-	b.table.Header = []string{"School year", what}
+	b.table.Header = []string{"School year", subject}
 
 	col := b.p.Accent
 	if _, ok := cluster.Lookup(dim); ok || dim == indicator.Unassigned {
@@ -383,7 +383,7 @@ func (b *builder) trend() {
 		b.table.Rows = append(b.table.Rows, []string{indicator.FormatYear(y), tableText(r, u)})
 	}
 	if !anything {
-		b.fig.empty = "No " + lowerFirst(what) + " recorded for these school years"
+		b.fig.empty = "No " + lowerFirst(subject) + " recorded for these school years"
 		return
 	}
 	b.fig.columns = cc

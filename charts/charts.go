@@ -45,7 +45,7 @@ const (
 	HighContrast
 )
 
-// Input is what a chart shows. All rows must have passed indicator.Protect,
+// Input is the data a chart shows. All rows must have passed indicator.Protect,
 // with privacy on or off. A Hidden row is never drawn as a length, never
 // sizes an axis and never orders anything.
 type Input struct {

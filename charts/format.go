@@ -258,8 +258,8 @@ func sortDimensions(dims []string) {
 }
 
 // titleOf joins what a chart shows with where and when.
-func titleOf(what, place string, year int) string {
-	parts := []string{what}
+func titleOf(subject, place string, year int) string {
+	parts := []string{subject}
 	if place != "" {
 		parts = append(parts, place)
 	}
