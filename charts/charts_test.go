@@ -462,3 +462,19 @@ func TestLocalClusterColorsAvoidFrameworks(t *testing.T) {
 	}
 	assert.False(t, framework[ClusterColor(indicator.Unassigned)])
 }
+
+func TestTrendOfReportedRate(t *testing.T) {
+	rate := row(indicator.CTEParticipationRate, indicator.All, 0.62)
+	rate.Source = "NC DPI School Report Card"
+	older := hidden(indicator.CTEParticipationRate, indicator.All, 0.97, ">95%")
+	older.Source = rate.Source
+	in := Input{Place: "Apex High", Year: 2022, TrendIndicator: indicator.CTEParticipationRate,
+		Rows: []indicator.Row{rate}, History: map[int][]indicator.Row{2021: {older}}}
+	texts := strings.Join(svgTexts(t, svgOf(t, Trend, in, Style{})), "\n")
+	assert.Contains(t, texts, "CTE participation rate, Apex High, 2020-21 to 2021-22")
+	assert.Contains(t, texts, "62%")
+	assert.Contains(t, texts, ">95%")
+	assert.Contains(t, texts, ">95% is masked by the publisher")
+	assert.Contains(t, texts, "Reported values from NC DPI School Report Card.")
+	assert.NotContains(t, texts, "97%")
+}

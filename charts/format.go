@@ -42,6 +42,13 @@ var indicatorInfo = map[string]struct {
 	indicator.UnmetRequests:         {"Unmet requests", unitCount},
 	indicator.StudentsPerFTE:        {"Students per FTE", unitDecimal},
 	indicator.PostsecondaryStudents: {"Postsecondary students", unitCount},
+
+	indicator.TotalEnrollment:             {"Total enrollment", unitCount},
+	indicator.CTEParticipationRate:        {"CTE participation rate", unitRate},
+	indicator.PostsecondaryEnrollmentRate: {"Postsecondary enrollment rate", unitRate},
+	// data.WBLSubstantialInternships, named here because charts does not
+	// import the data store.
+	"wbl_substantial_internships": {"Students with substantial internships", unitCount},
 }
 
 func indicatorLabel(name string) string {
