@@ -89,6 +89,7 @@ func (db *DB) reportedRows(ctx context.Context, schoolID string, year int) ([]in
 			r.Value, r.HasValue = value.Float64, value.Valid
 			r.Text = indicator.FormatValue(r.Value, r.HasValue)
 		}
+		protectReportedCount(&r)
 		list = append(list, r)
 	}
 	return list, rows.Err()
@@ -140,9 +141,28 @@ func (db *DB) reportedTotals(ctx context.Context, sc scope, year int) ([]indicat
 			r.Value, r.HasValue = sum.Float64, sum.Valid
 			r.Text = indicator.FormatValue(r.Value, r.HasValue)
 		}
+		protectReportedCount(&r)
 		list = append(list, r)
 	}
 	return list, rows.Err()
+}
+
+// reportedCounts are the reported indicators that count students.
+var reportedCounts = map[string]bool{
+	indicator.CTEParticipants: true, indicator.CTEConcentrators: true, indicator.CredentialEarners: true,
+	indicator.PostsecondaryStudents: true, indicator.TotalEnrollment: true,
+}
+
+// protectReportedCount makes a reported student count subject to the same
+// minimum n as a computed one. A publisher may print a count of 1, but the
+// projected screen and exports hide it like any other small count. Other
+// reported values stay as published.
+func protectReportedCount(r *indicator.Row) {
+	if !reportedCounts[r.Indicator] || r.Hidden || !r.HasValue {
+		return
+	}
+	r.Privacy = indicator.Count
+	r.Students = int(r.Value)
 }
 
 // placeholders returns "?first, ?first+1, ..." for n numbered arguments.
