@@ -1,18 +1,153 @@
 package main
 
 import (
+	"context"
+	"errors"
+	"flag"
 	"fmt"
+	"io"
 	"os"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"readiness/data"
+	"readiness/data/indicator"
 )
 
-// runImport is not built yet.
+// runImport runs `readiness import -db FILE.db [-kind TABLE] FILE...` and
+// returns 0 when every file was written, 1 when the input was invalid or the
+// database failed (nothing written), 2 on wrong usage.
 func runImport(args []string) int {
-	fmt.Fprintln(os.Stderr, "readiness: this command is not available yet")
-	return 1
+	return importFiles(args, os.Stdout, os.Stderr)
 }
 
-// runCheck is not built yet.
+func importFiles(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dbPath := fs.String("db", "", "database `FILE` to write; created when it does not exist")
+	kind := fs.String("kind", "", "`TABLE` every file feeds ("+strings.Join(data.Kinds(), ", ")+"); by default each file's header decides")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: readiness import -db FILE.db [-kind TABLE] FILE...")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *dbPath == "" || fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	if *kind != "" && !slices.Contains(data.Kinds(), *kind) {
+		fmt.Fprintf(stderr, "readiness import: unknown -kind %q: expected one of %s\n", *kind, strings.Join(data.Kinds(), ", "))
+		return 2
+	}
+
+	ctx := context.Background()
+	db, err := data.Open(ctx, *dbPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "readiness import: %v\n", err)
+		return 1
+	}
+	defer db.Close()
+
+	var files []data.ImportFile
+	for _, path := range fs.Args() {
+		files = append(files, data.ImportFile{Path: path, Kind: *kind})
+	}
+	result, err := db.Import(ctx, files, data.ImportOptions{})
+	var rejected *data.ImportError
+	if errors.As(err, &rejected) {
+		printWarnings(stderr, rejected.Warnings)
+		fmt.Fprintln(stderr, rejected.Error())
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "readiness import: %v\n", err)
+		return 1
+	}
+
+	printWarnings(stderr, result.Warnings)
+	for _, f := range result.Files {
+		name := f.File
+		if f.Sheet != "" {
+			name += " [sheet " + f.Sheet + "]"
+		}
+		fmt.Fprintf(stdout, "imported %s: %d rows into %s\n", name, f.Rows, f.Kind)
+	}
+	return 0
+}
+
+func printWarnings(w io.Writer, warnings []data.Problem) {
+	for _, p := range warnings {
+		fmt.Fprintf(w, "warning: %s\n", p)
+	}
+}
+
+// runCheck runs `readiness check -db FILE.db`: it prints the schema version,
+// the integrity check, the settings and the row counts per table and school
+// year. It returns 0 for a sound file, 1 for a damaged or unreadable one, 2
+// on wrong usage.
 func runCheck(args []string) int {
-	fmt.Fprintln(os.Stderr, "readiness: this command is not available yet")
-	return 1
+	return checkFile(args, os.Stdout, os.Stderr)
+}
+
+func checkFile(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dbPath := fs.String("db", "", "database `FILE` to check")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *dbPath == "" || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "Usage: readiness check -db FILE.db")
+		return 2
+	}
+	if _, err := os.Stat(*dbPath); err != nil {
+		fmt.Fprintf(stderr, "readiness check: cannot read %s: %v\n", *dbPath, err)
+		return 1
+	}
+
+	ctx := context.Background()
+	db, err := data.Open(ctx, *dbPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "readiness check: %v\n", err)
+		return 1
+	}
+	defer db.Close()
+	h, err := db.Check(ctx)
+	if err != nil {
+		fmt.Fprintf(stderr, "readiness check: %v\n", err)
+		return 1
+	}
+
+	printHealth(stdout, db.Path(), h)
+	if h.Integrity != "ok" {
+		return 1
+	}
+	return 0
+}
+
+func printHealth(w io.Writer, path string, h data.Health) {
+	fmt.Fprintf(w, "database:       %s\n", path)
+	fmt.Fprintf(w, "schema version: %d\n", h.SchemaVersion)
+	fmt.Fprintf(w, "integrity:      %s\n", h.Integrity)
+	if h.Synthetic {
+		fmt.Fprintln(w, "data:           synthetic demo district (not real students)")
+	} else {
+		fmt.Fprintln(w, "data:           imported district data")
+	}
+	s := h.Settings
+	fmt.Fprintf(w, "settings:       minimum n %d, concentrator courses %d, substantial internship hours %g\n",
+		s.MinN, s.ConcentratorCourses, s.SubstantialInternshipHours)
+	fmt.Fprintln(w, "rows:")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, c := range h.Counts {
+		year := ""
+		if c.Year != 0 {
+			year = indicator.FormatYear(c.Year)
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%d\t\n", c.Table, year, c.Rows)
+	}
+	tw.Flush()
 }

@@ -26,7 +26,7 @@ const usage = `Usage:
   readiness report -db FILE.db [-district ID] [-school ID|ALL] [-year YEAR]
                    [-format csv|json] [-privacy on|off] [-min-n N]
   readiness render -db FILE.db -school ID -year YEAR -out DIR [-format png|svg]
-                   [-width PX] [-height PX]
+                   [-width PX] [-height PX] [-scale N] [-theme light|dark|contrast]
   readiness check  -db FILE.db
 `
 

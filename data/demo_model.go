@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 
 	"readiness/data/cluster"
+	"readiness/data/indicator"
 )
 
 // demoCluster describes how one 2024 Career Cluster behaves in the demo
@@ -64,8 +65,10 @@ var demoOutcomes = []struct {
 	name  string
 	share float64
 }{
-	{"postsecondary_education", 0.56}, {"employment", 0.24}, {"military", 0.04},
-	{"apprenticeship", 0.02}, {"service", 0.01}, {"none", 0.13},
+	{indicator.OutcomeEnrolled4Year, 0.34}, {indicator.OutcomeEnrolled2Year, 0.19},
+	{indicator.OutcomeEnrolledOther, 0.03}, {indicator.OutcomeEmployed, 0.24},
+	{indicator.OutcomeMilitary, 0.04}, {indicator.OutcomeApprenticeship, 0.02},
+	{indicator.OutcomeService, 0.01}, {indicator.OutcomeNotEnrolled, 0.13},
 }
 
 var demoDistrictNames = []string{"Cedar Valley", "Riverbend", "North Cascade", "Prairie View", "Lakeshore", "Pine Ridge",

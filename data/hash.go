@@ -26,16 +26,22 @@ func (db *DB) hashStudent(ctx context.Context) (*studentHasher, error) {
 	if err != nil {
 		return nil, err
 	}
+	return newStudentHasher(keyHex)
+}
+
+// newStudentHasher returns a hasher for the hex key stored in meta.hmac_key.
+func newStudentHasher(keyHex string) (*studentHasher, error) {
 	key, err := hex.DecodeString(keyHex)
 	if err != nil || len(key) == 0 {
-		return nil, fmt.Errorf("read student hashing key: the database has no valid key in meta.hmac_key; create the file again with `readiness import`")
+		return nil, fmt.Errorf("read student hashing key: the database has no valid key in meta.hmac_key, so it is damaged; create the file again with `readiness import`")
 	}
 	return &studentHasher{mac: hmac.New(sha256.New, key)}, nil
 }
 
-// Hash returns the first 16 bytes of HMAC-SHA-256(key, id).
+// Hash returns the first 16 bytes of HMAC-SHA-256(key, id) in a new slice.
 func (h *studentHasher) Hash(id string) []byte {
 	h.mac.Reset()
 	h.mac.Write([]byte(id))
-	return h.mac.Sum(nil)[:studentHashSize]
+	var sum [sha256.Size]byte
+	return append([]byte(nil), h.mac.Sum(sum[:0])[:studentHashSize]...)
 }

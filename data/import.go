@@ -3,6 +3,8 @@ package data
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 )
 
 // ImportFile is one file of an import.
@@ -30,18 +32,52 @@ type Problem struct {
 	Message string // what is wrong and what is expected
 }
 
-// ImportResult tells what an import wrote.
+// String writes the problem as the command line prints it, for example
+//
+//	teachers.csv line 4, column "fte", value "1.5": invalid FTE: expected a number above 0 and at most 1, such as 0.5
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Sheet != "" {
+		fmt.Fprintf(&b, " [sheet %s]", p.Sheet)
+	}
+	if p.Line > 0 {
+		fmt.Fprintf(&b, " line %d", p.Line)
+	}
+	if p.Column != "" {
+		fmt.Fprintf(&b, ", column %q", p.Column)
+	}
+	if p.Value != "" || (p.Column != "" && p.Line > 1) {
+		fmt.Fprintf(&b, ", value %q", p.Value)
+	}
+	b.WriteString(": ")
+	b.WriteString(p.Message)
+	return b.String()
+}
+
+// ImportResult is the outcome of an import that was written: the rows per
+// file and the warnings.
 type ImportResult struct {
 	Files    []FileResult
 	Warnings []Problem
 }
 
-// FileResult counts the rows one file brought.
+// FileResult counts the rows one file brought to one table. A workbook has
+// one FileResult per sheet, and a published file one per table it feeds.
 type FileResult struct {
-	File string
-	Kind string
-	Rows int // distinct rows written (identical duplicates count once)
+	File   string
+	Sheet  string // sheet name for an .xlsx workbook, else ""
+	Kind   string
+	Format string // name of the published layout, for a file of aggregate data; else ""
+	Rows   int    // distinct rows written (identical duplicates count once)
 }
+
+// maxErrorsPerFile is how many errors of one file an ImportError lists; the
+// rest are only counted.
+const maxErrorsPerFile = 100
+
+// ErrImportRejected is wrapped by every *ImportError, for errors.Is.
+var ErrImportRejected = errors.New("import rejected: nothing was written")
 
 // ImportError is returned when an import is rejected. Nothing was written.
 type ImportError struct {
@@ -50,10 +86,84 @@ type ImportError struct {
 	Warnings []Problem
 }
 
-func (e *ImportError) Error() string { return "import rejected" }
+// Error lists every problem, one a line, as the command line prints them,
+// then the count of errors not listed.
+func (e *ImportError) Error() string {
+	var b strings.Builder
+	for _, p := range e.Problems {
+		b.WriteString(p.String())
+		b.WriteByte('\n')
+	}
+	if e.More > 0 {
+		fmt.Fprintf(&b, "... and %d more errors\n", e.More)
+	}
+	n := len(e.Problems) + e.More
+	noun := "errors"
+	if n == 1 {
+		noun = "error"
+	}
+	fmt.Fprintf(&b, "%d %s: %v", n, noun, ErrImportRejected)
+	return b.String()
+}
+
+// Unwrap returns ErrImportRejected.
+func (e *ImportError) Unwrap() error { return ErrImportRejected }
 
 // Import validates files and writes them in one transaction: all of them or,
-// on any error, nothing. Errors of validation come as *ImportError.
+// on any error, nothing. Errors of validation come as *ImportError; other
+// errors (of the database, or a cancelled ctx) are returned as they are.
+//
+// Schools and clusters files are written before the others whatever their
+// order in files, since the other kinds refer to them. Rows replace stored
+// rows of the same key, so importing the same files twice changes nothing.
+// Student numbers are stored only as a keyed hash.
+//
+// The transaction holds the database's write lock from its start, so a second
+// Import at the same time waits for the busy timeout (5 seconds) and then
+// fails with SQLite's "database is locked".
 func (db *DB) Import(ctx context.Context, files []ImportFile, opt ImportOptions) (ImportResult, error) {
-	return ImportResult{}, errors.New("import is not built yet")
+	if db.readOnly {
+		return ImportResult{}, errors.New("import files: the database is open read-only; open it for writing")
+	}
+	sources, problems := openSources(files)
+
+	// One connection for the whole import, so that the cache size set for
+	// it can be put back once the transaction ends.
+	conn, err := db.sql.Conn(ctx)
+	if err != nil {
+		return ImportResult{}, fmt.Errorf("begin import: %w", err)
+	}
+	defer conn.Close()
+	defer conn.ExecContext(context.Background(), "PRAGMA cache_size = -2000")
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return ImportResult{}, fmt.Errorf("begin import: %w", err)
+	}
+	defer tx.Rollback()
+
+	im, err := newImporter(ctx, tx)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	im.progress = newProgress(sources, opt.Progress)
+	for _, src := range sources {
+		if err := im.importSource(src); err != nil {
+			return ImportResult{}, err
+		}
+	}
+	if err := im.checkTeacherFTE(); err != nil {
+		return ImportResult{}, err
+	}
+
+	problems.merge(im.reports)
+	if problems.errorCount() > 0 {
+		return ImportResult{}, problems.importError()
+	}
+	if err := im.finish(); err != nil {
+		return ImportResult{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return ImportResult{}, fmt.Errorf("commit import: %w", err)
+	}
+	return ImportResult{Files: im.results, Warnings: problems.warnings()}, nil
 }

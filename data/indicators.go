@@ -56,11 +56,9 @@ func (db *DB) Indicators(ctx context.Context, f Filter) ([]indicator.Row, error)
 		return nil, fmt.Errorf("compute indicators of school %q in %s: %w", f.SchoolID, indicator.FormatYear(f.Year), err)
 	}
 	rows := q.out.rows
-	if sc.schoolID != indicator.AllSchools {
-		rows, err = db.addReported(ctx, rows, q.present, sc.schoolID, f.Year)
-		if err != nil {
-			return nil, err
-		}
+	rows, err = db.addReported(ctx, rows, q.present, sc, f.Year)
+	if err != nil {
+		return nil, err
 	}
 	sortRows(rows)
 	return rows, nil

@@ -2,7 +2,6 @@ package data_test
 
 import (
 	"context"
-	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -91,7 +90,6 @@ func TestImportAwkwardPaths(t *testing.T) {
 	csvPath := copyFixture(t, "schools.csv", filepath.Join(dir, "Exportación 2024-25", "escuelas #1 (copia).csv"))
 
 	result, err := db.Import(ctx, []data.ImportFile{{Path: csvPath}}, data.ImportOptions{})
-	skipIfImportMissing(t, err)
 	require.NoError(t, err)
 
 	require.Len(t, result.Files, 1)
@@ -112,23 +110,12 @@ func TestImportAwkwardPathError(t *testing.T) {
 	csvPath := copyFixture(t, "schools_missing_name.csv", filepath.Join(dir, "año 2025", "écoles #2.csv"))
 
 	_, err := db.Import(context.Background(), []data.ImportFile{{Path: csvPath}}, data.ImportOptions{})
-	skipIfImportMissing(t, err)
 
 	var importErr *data.ImportError
 	require.ErrorAs(t, err, &importErr)
 	require.NotEmpty(t, importErr.Problems)
 	assert.Equal(t, "écoles #2.csv", importErr.Problems[0].File)
 	assert.Equal(t, 2, importErr.Problems[0].Line)
-}
-
-// skipIfImportMissing skips a test while (*data.DB).Import is a stub.
-// TODO: remove once Import is built, so that these tests always run.
-func skipIfImportMissing(t *testing.T, err error) {
-	t.Helper()
-	var importErr *data.ImportError
-	if err != nil && !errors.As(err, &importErr) && err.Error() == "import is not built yet" {
-		t.Skip("import is not built yet")
-	}
 }
 
 // openAt creates the folders of path and opens a new database there.

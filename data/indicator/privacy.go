@@ -26,16 +26,18 @@ const Suppressed = "*"
 // complementary suppression needs the whole breakdown.
 //
 // With privacy off (minN 0), nothing is hidden and Text is the formatted
-// value. Rows with a Source (reported by a publisher) keep the Hidden and
-// Text they came with, since the publisher already applied its own rules.
-// Only an empty Text is filled in. Protect does not change rows.
+// value. A row with a Source (reported by a publisher) that the publisher
+// masked keeps its Hidden and Text, so its mask such as ">95%" shows. An
+// unmasked reported row meets the same minimum n as a computed one, because
+// a publisher's small count would identify students on a projected screen
+// just the same. Protect does not change rows.
 func Protect(rows []Row, minN int) []Row {
 	out := append([]Row(nil), rows...)
 	for i := range out {
 		r := &out[i]
-		if r.Source != "" {
-			if r.Text == "" && !r.Hidden {
-				r.Text = FormatValue(r.Value, r.HasValue)
+		if r.Source != "" && r.Hidden {
+			if r.Text == "" {
+				r.Text = Suppressed
 			}
 			continue
 		}

@@ -133,6 +133,22 @@ func TestProtectKeepsPublisherMask(t *testing.T) {
 	assert.Equal(t, "4", got[1].Text)
 }
 
+func TestProtectHidesSmallReportedCount(t *testing.T) {
+	rows := []Row{
+		{Indicator: CTEConcentrators, Dimension: "Finance", Value: 1, HasValue: true, Students: 1, Source: "State report card", Privacy: Count},
+		{Indicator: CTEConcentrators, Dimension: "Health Science", Value: 23, HasValue: true, Students: 23, Source: "State report card", Privacy: Count},
+	}
+	got := Protect(rows, 10)
+	assert.True(t, got[0].Hidden)
+	assert.Equal(t, "<10", got[0].Text)
+	assert.False(t, got[1].Hidden)
+	assert.Equal(t, "23", got[1].Text)
+
+	off := Protect(rows, 0)
+	assert.False(t, off[0].Hidden)
+	assert.Equal(t, "1", off[0].Text)
+}
+
 func TestFormatValue(t *testing.T) {
 	cases := []struct {
 		v    float64

@@ -11,9 +11,3 @@ const (
 	// enrolled in postsecondary education in the fall after graduation.
 	PostsecondaryEnrollmentRate = "postsecondary_enrollment_rate"
 )
-
-// Postsecondary outcomes: dimensions of PostsecondaryStudents.
-const (
-	OutcomeEnrolled    = "enrolled_postsecondary"
-	OutcomeNotEnrolled = "not_enrolled"
-)

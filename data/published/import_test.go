@@ -55,7 +55,6 @@ func importedDB(t *testing.T) *data.DB {
 		}
 		_, importErr = db.Import(ctx, files, data.ImportOptions{})
 	})
-	skipUnbuilt(t, importErr)
 	require.NoError(t, importErr, "import the published files")
 	db, err := data.OpenReadOnly(ctx, importPath)
 	require.NoError(t, err)
@@ -79,16 +78,6 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// skipUnbuilt skips the test while the store still has the placeholder
-// import or indicator query, which return exactly these errors.
-// TODO: remove once the import and the indicator query are on main.
-func skipUnbuilt(t *testing.T, err error) {
-	t.Helper()
-	if err != nil && (err.Error() == "import is not built yet" || err.Error() == "indicators are not computed yet") {
-		t.Skip(err.Error())
-	}
-}
-
 // indicatorRow returns the indicator row with this key, or fails.
 func indicatorRow(t *testing.T, rows []indicator.Row, ind, dim string) indicator.Row {
 	t.Helper()
@@ -104,7 +93,6 @@ func indicatorRow(t *testing.T, rows []indicator.Row, ind, dim string) indicator
 func indicators(t *testing.T, db *data.DB, district, school string, year int) []indicator.Row {
 	t.Helper()
 	rows, err := db.Indicators(context.Background(), data.Filter{DistrictID: district, SchoolID: school, Year: year})
-	skipUnbuilt(t, err)
 	require.NoError(t, err)
 	return rows
 }
