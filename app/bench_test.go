@@ -1,0 +1,168 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"readiness/charts"
+	"readiness/data"
+)
+
+// stateDemo is the state-scale demo of the data benchmarks: 1,000,000
+// students over five school years, one high school per 3,500 students (285
+// high schools and 48 skills centers in 48 districts, about 700 MiB).
+var stateDemo = data.DemoOptions{Students: 1_000_000, Years: 5, Seed: 1}
+
+// benchChartStyle is one cell of the dashboard's 2x2 chart grid in the
+// default 1280x860 window, at scale 1.
+var benchChartStyle = charts.Style{Width: 640, Height: 360, Scale: 1, Theme: charts.Light}
+
+// stateDB returns the state-scale demo in READINESS_BENCH_DIR (default: the
+// system's temporary folder), the same file as the data benchmarks use. The
+// first run generates it (about a minute); later runs reuse it.
+func stateDB(b *testing.B) string {
+	b.Helper()
+	if testing.Short() {
+		b.Skip("state-scale demo skipped in -short mode")
+	}
+	dir := os.Getenv("READINESS_BENCH_DIR")
+	if dir == "" {
+		dir = os.TempDir()
+	}
+	path := filepath.Join(dir, fmt.Sprintf("readiness-bench-%d.db", stateDemo.Students))
+	if _, err := os.Stat(path); err != nil {
+		require.NoError(b, data.GenerateDemo(context.Background(), path, stateDemo))
+	}
+	return path
+}
+
+// switchSchool is what the app does when the user picks another school:
+// load the dashboard, compute the headline figures and draw the four
+// charts, each on its own goroutine as the chart widgets do. draw turns one
+// chart into an image.
+func switchSchool(c *Controller, sel Selection, minN int, draw func(charts.Kind, charts.Input) (image.Image, error)) error {
+	d, err := c.Load(context.Background(), sel)
+	if err != nil {
+		return err
+	}
+	_ = d.Headlines(minN)
+	in := d.Input(minN)
+
+	var wg sync.WaitGroup
+	errs := make([]error, len(charts.Kinds))
+	for i, kind := range charts.Kinds {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, errs[i] = draw(kind, in)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func drawRGBA(kind charts.Kind, in charts.Input) (image.Image, error) {
+	return charts.Render(kind, in, benchChartStyle)
+}
+
+// drawViaPNG is the baseline: encode each chart as PNG and decode it again,
+// as an image widget loading PNG bytes would.
+func drawViaPNG(kind charts.Kind, in charts.Input) (image.Image, error) {
+	var buf bytes.Buffer
+	if err := charts.WritePNG(&buf, kind, in, benchChartStyle); err != nil {
+		return nil, err
+	}
+	return png.Decode(&buf)
+}
+
+// openState opens the state-scale demo and returns the selections of every
+// school of its first district in the default year.
+func openState(b *testing.B) (*Controller, []Selection) {
+	b.Helper()
+	c := NewController()
+	info, err := c.Open(context.Background(), stateDB(b))
+	require.NoError(b, err)
+	b.Cleanup(func() { c.Close() })
+	district := info.Districts[0].ID
+	var list []Selection
+	for _, s := range info.SchoolsOf(district) {
+		list = append(list, Selection{DistrictID: district, SchoolID: s.ID, Year: info.DefaultYear})
+	}
+	return c, list
+}
+
+// BenchmarkSwitchSchool measures switching between the schools of one
+// district of the state-scale demo.
+func BenchmarkSwitchSchool(b *testing.B) {
+	c, schools := openState(b)
+	minN := effectiveMinN(10, c.Info().Settings)
+
+	for _, bench := range []struct {
+		name string
+		draw func(charts.Kind, charts.Input) (image.Image, error)
+	}{
+		{"RGBA", drawRGBA},
+		{"PNG", drawViaPNG},
+	} {
+		b.Run(bench.name, func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				if err := switchSchool(c, schools[i%len(schools)], minN, bench.draw); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
+}
+
+// BenchmarkLoadDashboard measures the queries of a school switch alone.
+func BenchmarkLoadDashboard(b *testing.B) {
+	c, schools := openState(b)
+	i := 0
+	for b.Loop() {
+		if _, err := c.Load(context.Background(), schools[i%len(schools)]); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// BenchmarkDrawChart measures each chart alone, drawn to RGBA and through
+// PNG, for one school of the state-scale demo.
+func BenchmarkDrawChart(b *testing.B) {
+	c, schools := openState(b)
+	d, err := c.Load(context.Background(), schools[0])
+	require.NoError(b, err)
+	in := d.Input(10)
+	for _, kind := range charts.Kinds {
+		b.Run(string(kind)+"/RGBA", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := drawRGBA(kind, in); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(string(kind)+"/PNG", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := drawViaPNG(kind, in); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
