@@ -22,9 +22,15 @@ import (
 // high schools and 48 skills centers in 48 districts, about 700 MiB).
 var stateDemo = data.DemoOptions{Students: 1_000_000, Years: 5, Seed: 1}
 
-// benchChartStyle is one cell of the dashboard's 2x2 chart grid in the
-// default 1280x860 window, at scale 1.
-var benchChartStyle = charts.Style{Width: 640, Height: 360, Scale: 1, Theme: charts.Light}
+// benchWindows are window sizes with the size of one cell of the
+// dashboard's 2x2 chart grid in each, as the headless UI lays it out.
+var benchWindows = []struct {
+	name          string
+	width, height int
+}{
+	{"1280x860", 634, 240},  // the default window
+	{"1920x1080", 954, 338}, // a full-HD screen
+}
 
 // stateDB returns the state-scale demo in READINESS_BENCH_DIR (default: the
 // system's temporary folder), the same file as the data benchmarks use. The
@@ -45,11 +51,13 @@ func stateDB(b *testing.B) string {
 	return path
 }
 
+// drawFunc turns one chart into an image.
+type drawFunc func(charts.Kind, charts.Input, charts.Style) (image.Image, error)
+
 // switchSchool is what the app does when the user picks another school:
 // load the dashboard, compute the headline figures and draw the four
-// charts, each on its own goroutine as the chart widgets do. draw turns one
-// chart into an image.
-func switchSchool(c *Controller, sel Selection, minN int, draw func(charts.Kind, charts.Input) (image.Image, error)) error {
+// charts, each on its own goroutine as the chart widgets do.
+func switchSchool(c *Controller, sel Selection, minN int, st charts.Style, draw drawFunc) error {
 	d, err := c.Load(context.Background(), sel)
 	if err != nil {
 		return err
@@ -63,7 +71,7 @@ func switchSchool(c *Controller, sel Selection, minN int, draw func(charts.Kind,
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, errs[i] = draw(kind, in)
+			_, errs[i] = draw(kind, in, st)
 		}()
 	}
 	wg.Wait()
@@ -75,15 +83,15 @@ func switchSchool(c *Controller, sel Selection, minN int, draw func(charts.Kind,
 	return nil
 }
 
-func drawRGBA(kind charts.Kind, in charts.Input) (image.Image, error) {
-	return charts.Render(kind, in, benchChartStyle)
+func drawRGBA(kind charts.Kind, in charts.Input, st charts.Style) (image.Image, error) {
+	return charts.Render(kind, in, st)
 }
 
 // drawViaPNG is the baseline: encode each chart as PNG and decode it again,
 // as an image widget loading PNG bytes would.
-func drawViaPNG(kind charts.Kind, in charts.Input) (image.Image, error) {
+func drawViaPNG(kind charts.Kind, in charts.Input, st charts.Style) (image.Image, error) {
 	var buf bytes.Buffer
-	if err := charts.WritePNG(&buf, kind, in, benchChartStyle); err != nil {
+	if err := charts.WritePNG(&buf, kind, in, st); err != nil {
 		return nil, err
 	}
 	return png.Decode(&buf)
@@ -111,22 +119,25 @@ func BenchmarkSwitchSchool(b *testing.B) {
 	c, schools := openState(b)
 	minN := effectiveMinN(10, c.Info().Settings)
 
-	for _, bench := range []struct {
-		name string
-		draw func(charts.Kind, charts.Input) (image.Image, error)
-	}{
-		{"RGBA", drawRGBA},
-		{"PNG", drawViaPNG},
-	} {
-		b.Run(bench.name, func(b *testing.B) {
-			i := 0
-			for b.Loop() {
-				if err := switchSchool(c, schools[i%len(schools)], minN, bench.draw); err != nil {
-					b.Fatal(err)
+	for _, win := range benchWindows {
+		st := charts.Style{Width: win.width, Height: win.height, Scale: 1, Theme: charts.Light}
+		for _, bench := range []struct {
+			name string
+			draw drawFunc
+		}{
+			{"RGBA", drawRGBA},
+			{"PNG", drawViaPNG},
+		} {
+			b.Run(win.name+"/"+bench.name, func(b *testing.B) {
+				i := 0
+				for b.Loop() {
+					if err := switchSchool(c, schools[i%len(schools)], minN, st, bench.draw); err != nil {
+						b.Fatal(err)
+					}
+					i++
 				}
-				i++
-			}
-		})
+			})
+		}
 	}
 }
 
@@ -143,23 +154,24 @@ func BenchmarkLoadDashboard(b *testing.B) {
 }
 
 // BenchmarkDrawChart measures each chart alone, drawn to RGBA and through
-// PNG, for one school of the state-scale demo.
+// PNG, for one school of the state-scale demo in the default window.
 func BenchmarkDrawChart(b *testing.B) {
 	c, schools := openState(b)
 	d, err := c.Load(context.Background(), schools[0])
 	require.NoError(b, err)
 	in := d.Input(10)
+	st := charts.Style{Width: benchWindows[0].width, Height: benchWindows[0].height, Scale: 1, Theme: charts.Light}
 	for _, kind := range charts.Kinds {
 		b.Run(string(kind)+"/RGBA", func(b *testing.B) {
 			for b.Loop() {
-				if _, err := drawRGBA(kind, in); err != nil {
+				if _, err := drawRGBA(kind, in, st); err != nil {
 					b.Fatal(err)
 				}
 			}
 		})
 		b.Run(string(kind)+"/PNG", func(b *testing.B) {
 			for b.Loop() {
-				if _, err := drawViaPNG(kind, in); err != nil {
+				if _, err := drawViaPNG(kind, in, st); err != nil {
 					b.Fatal(err)
 				}
 			}
