@@ -167,3 +167,10 @@ func TestOverviewSortHidesOrderOfHidden(t *testing.T) {
 	tab.SortBy(0, true)
 	assert.Equal(t, []string{"Dogwood=<10", "Cedar=90", "Birch=<10", "Alder=40"}, names())
 }
+
+func TestDisplayValueFormats(t *testing.T) {
+	assert.Equal(t, "25.0%", displayValue(indicator.CredentialRate, 0.25))
+	assert.Equal(t, "4,572", displayValue(indicator.CTEParticipants, 4572))
+	assert.Equal(t, "12.5", displayValue(indicator.WBLMedianHours, 12.5))
+	assert.Equal(t, "0.3333", displayValue(indicator.StudentsPerFTE, 1.0/3))
+}

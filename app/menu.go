@@ -42,6 +42,7 @@ func (u *UI) actions() []struct {
 		{fyne.KeyP, u.onExportPDF},
 		{fyne.KeyE, func() { u.onExportChart("png") }},
 		{fyne.KeyM, func() { u.onMeeting(false) }},
+		{fyne.KeyQ, u.a.Quit},
 		{fyne.Key1, func() { u.tabs.SelectIndex(0) }},
 		{fyne.Key2, func() { u.tabs.SelectIndex(1) }},
 		{fyne.Key3, func() { u.tabs.SelectIndex(2) }},
@@ -72,6 +73,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		recent.Disabled = true
 	}
 
+	quit := item("Quit", fyne.KeyQ, u.a.Quit)
+	quit.IsQuit = true
 	file := fyne.NewMenu("File",
 		item("Open database…", fyne.KeyO, u.onOpen),
 		recent,
@@ -85,6 +88,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Export chart's table as CSV…", func() { u.onExportTable(u.current, "csv") }),
 		fyne.NewMenuItem("Export chart's table as Excel…", func() { u.onExportTable(u.current, "xlsx") }),
 		item("Export dashboard as PDF…", fyne.KeyP, u.onExportPDF),
+		fyne.NewMenuItemSeparator(),
+		quit,
 	)
 	view := fyne.NewMenu("View",
 		item("School dashboard", fyne.Key1, func() { u.tabs.SelectIndex(0) }),

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"math"
 	"sort"
 	"strings"
 
@@ -121,11 +122,20 @@ func cellOf(rows []indicator.Row, ind, dim string) Cell {
 	case r.Hidden || !r.HasValue:
 		return Cell{Text: r.Text}
 	}
-	text := r.Text
-	if text == "" {
-		text = formatPlain(r.Value)
+	return Cell{Text: displayValue(ind, r.Value), Value: r.Value, Shown: true}
+}
+
+// displayValue writes a shown value for a table on screen: rates as
+// percentages, whole numbers with thousands separators, others with up to
+// four decimals.
+func displayValue(ind string, v float64) string {
+	switch {
+	case ind == indicator.CredentialRate || ind == indicator.SeatUtilization:
+		return formatValue(v, formatRate)
+	case v == math.Trunc(v):
+		return groupThousands(int64(v))
 	}
-	return Cell{Text: text, Value: r.Value, Shown: true}
+	return formatPlain(v)
 }
 
 // SortBy orders the schools by column col: 0 is the school name, 1 and up

@@ -120,7 +120,7 @@ func (s *overviewScreen) refresh() {
 		heading += ": no data for this indicator"
 	}
 	s.heading.SetText(heading)
-	s.table.SetColumnWidth(0, 280)
+	s.table.SetColumnWidth(0, 340)
 	for i, dim := range s.view.Dimensions {
 		s.table.SetColumnWidth(i+1, headerWidth(dimensionLabel(dim)))
 	}

@@ -51,7 +51,14 @@ start() {
 	exit 1
 }
 
+# stop quits the app with Ctrl+Q, so that it saves its preferences, and
+# kills it if it is still running 5 seconds later.
 stop() {
+	keys ctrl+q
+	for _ in $(seq 10); do
+		kill -0 "$app" 2>/dev/null || break
+		sleep 0.5
+	done
 	kill "$app" 2>/dev/null || true
 	wait "$app" 2>/dev/null || true
 	app=
@@ -113,7 +120,6 @@ click 1114 678
 sleep 1
 click 1352 778 # Import
 shot import-errors 3
-xdotool key --window "$imp" ctrl+w 2>/dev/null || true
 stop
 
 # Several districts, in the dark theme: the district picker.
