@@ -174,3 +174,21 @@ func TestDisplayValueFormats(t *testing.T) {
 	assert.Equal(t, "12.5", displayValue(indicator.WBLMedianHours, 12.5))
 	assert.Equal(t, "0.3333", displayValue(indicator.StudentsPerFTE, 1.0/3))
 }
+
+func TestDefaultSelectionPicksLargestDistrict(t *testing.T) {
+	info := Info{
+		Districts: []data.District{{ID: "298LEA", Name: ""}, {ID: "920LEA", Name: "Wake County Schools"}},
+		Schools: []data.School{
+			{ID: "298", DistrictID: "298LEA"},
+			{ID: "920316", Name: "Apex High", DistrictID: "920LEA"},
+			{ID: "920317", Name: "Cary High", DistrictID: "920LEA"},
+		},
+		Years:       []int{2022, 2021},
+		DefaultYear: 2022,
+	}
+	sel := defaultSelection(info, Selection{})
+	assert.Equal(t, Selection{DistrictID: "920LEA", SchoolID: "920316", Year: 2022}, sel)
+
+	kept := defaultSelection(info, Selection{DistrictID: "298LEA", SchoolID: "298", Year: 2021})
+	assert.Equal(t, Selection{DistrictID: "298LEA", SchoolID: "298", Year: 2021}, kept, "a selection the database has is kept")
+}

@@ -249,14 +249,14 @@ func statusLine(info Info) string {
 }
 
 // defaultSelection keeps the previous selection where the new database has
-// it, and otherwise picks the first district, its first school and the
-// default year.
+// it, and otherwise picks the district with the most schools, its first
+// school and the default year.
 func defaultSelection(info Info, prev Selection) Selection {
 	sel := prev
 	if !hasDistrict(info, sel.DistrictID) {
 		sel.DistrictID = ""
 		if len(info.Districts) > 1 {
-			sel.DistrictID = info.Districts[0].ID
+			sel.DistrictID = largestDistrict(info)
 		}
 	}
 	schools := info.SchoolsOf(sel.DistrictID)
@@ -270,6 +270,23 @@ func defaultSelection(info Info, prev Selection) Selection {
 		sel.Year = info.DefaultYear
 	}
 	return sel
+}
+
+// largestDistrict returns the ID of the district with the most schools, the
+// first by name among equals. A state's files also list small agencies
+// without a name, which would otherwise come first.
+func largestDistrict(info Info) string {
+	counts := map[string]int{}
+	for _, s := range info.Schools {
+		counts[s.DistrictID]++
+	}
+	best := info.Districts[0].ID
+	for _, d := range info.Districts {
+		if counts[d.ID] > counts[best] {
+			best = d.ID
+		}
+	}
+	return best
 }
 
 func hasDistrict(info Info, id string) bool {
