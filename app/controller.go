@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"sync"
 
@@ -106,13 +107,14 @@ func (c *Controller) Open(ctx context.Context, path string) (Info, error) {
 	if _, err := os.Stat(path); err != nil {
 		return Info{}, fmt.Errorf("open database %q: %w", path, err)
 	}
-	db, err := data.Open(ctx, path)
-	if err != nil && !errors.Is(err, data.ErrNewerSchema) {
+	open := data.Open
+	if f, err := os.OpenFile(path, os.O_RDWR, 0); errors.Is(err, fs.ErrPermission) {
 		// A file the user may only read still opens for viewing.
-		if ro, roErr := data.OpenReadOnly(ctx, path); roErr == nil {
-			db, err = ro, nil
-		}
+		open = data.OpenReadOnly
+	} else if err == nil {
+		f.Close()
 	}
+	db, err := open(ctx, path)
 	if err != nil {
 		return Info{}, err
 	}

@@ -192,3 +192,36 @@ func TestDefaultSelectionPicksLargestDistrict(t *testing.T) {
 	kept := defaultSelection(info, Selection{DistrictID: "298LEA", SchoolID: "298", Year: 2021})
 	assert.Equal(t, Selection{DistrictID: "298LEA", SchoolID: "298", Year: 2021}, kept, "a selection the database has is kept")
 }
+
+func TestOpenLockedDatabaseFails(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for SQLite's 5 s busy timeout")
+	}
+	path := demoDB(t)
+	raw, err := sql.Open("sqlite3", path+"?_locking_mode=EXCLUSIVE")
+	require.NoError(t, err)
+	defer raw.Close()
+	raw.SetMaxOpenConns(1)
+	tx, err := raw.Begin()
+	require.NoError(t, err)
+	defer tx.Rollback()
+	_, err = tx.Exec("INSERT INTO meta (key, value) VALUES ('lock', 'held')")
+	require.NoError(t, err)
+
+	c := NewController()
+	_, err = c.Open(context.Background(), path)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "locked")
+}
+
+func TestOpenReadOnlyFileForViewing(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root may write any file")
+	}
+	path := demoDB(t)
+	require.NoError(t, os.Chmod(path, 0o444))
+	c, info := openController(t, path)
+	assert.NotEmpty(t, info.Schools)
+	_, err := c.Import(context.Background(), []data.ImportFile{{Path: filepath.Join("testdata", "bad", "schools.csv")}}, nil)
+	assert.Error(t, err, "a read-only file takes no import")
+}
