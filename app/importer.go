@@ -43,13 +43,19 @@ type importWindow struct {
 	running bool
 }
 
-func (u *UI) onImport() {
+func (u *UI) onImport() { u.importFiles(nil) }
+
+// importFiles opens the import window with paths already listed, and
+// returns it; nil when no database is open.
+func (u *UI) importFiles(paths []string) *importWindow {
 	if u.info.Path == "" {
 		u.showError(fmt.Errorf("import files: no database is open; open or create one first"))
-		return
+		return nil
 	}
 	iw := newImportWindow(u)
+	iw.AddFiles(paths...)
 	iw.w.Show()
+	return iw
 }
 
 func newImportWindow(u *UI) *importWindow {
@@ -118,6 +124,7 @@ func newImportWindow(u *UI) *importWindow {
 	split.Offset = 0.35
 	buttons := container.NewBorder(nil, nil, iw.copyAll, container.NewHBox(closeButton, iw.start))
 	iw.w.SetContent(container.NewBorder(nil, buttons, nil, nil, split))
+	iw.w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { iw.AddFiles(importablePaths(uris)...) })
 	iw.w.Resize(fyne.NewSize(1400, 800))
 	return iw
 }
@@ -189,6 +196,18 @@ func (iw *importWindow) onAddFolder() {
 	}, iw.w)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+}
+
+// importablePaths returns the local CSV and .xlsx files among uris.
+func importablePaths(uris []fyne.URI) []string {
+	var paths []string
+	for _, u := range uris {
+		ext := strings.ToLower(filepath.Ext(u.Path()))
+		if u.Scheme() == "file" && (ext == ".csv" || ext == ".xlsx") {
+			paths = append(paths, u.Path())
+		}
+	}
+	return paths
 }
 
 // importableFiles lists the CSV and .xlsx files of a folder, by name.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
@@ -92,4 +93,21 @@ func TestImportGoodFilesShowsSchools(t *testing.T) {
 	assert.Equal(t, 1.0, iw.progress.Value)
 	assert.Len(t, u.info.Schools, 2)
 	assert.Empty(t, iw.files, "imported files leave the list")
+}
+
+func TestDroppedFilesOpenOrImport(t *testing.T) {
+	u, _ := newEmptyUI(t)
+	csvPath, err := filepath.Abs(filepath.Join("testdata", "bad", "schools.csv"))
+	require.NoError(t, err)
+	iw := u.importFiles(importablePaths([]fyne.URI{
+		storage.NewFileURI(csvPath),
+		storage.NewFileURI("/tmp/notes.txt"),
+	}))
+	require.NotNil(t, iw)
+	assert.Equal(t, []string{csvPath}, iw.files, "only CSV and .xlsx files are listed")
+
+	demo := demoDB(t)
+	u.onDropped(fyne.NewPos(0, 0), []fyne.URI{storage.NewFileURI(demo)})
+	u.bg.wait()
+	assert.Equal(t, demo, u.info.Path, "a dropped database opens")
 }

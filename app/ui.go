@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -89,6 +90,7 @@ func New(a fyne.App) *UI {
 	u.addShortcuts()
 	u.w.Resize(defaultWindowSize)
 	u.w.SetOnClosed(func() { u.ctrl.Close() })
+	u.w.SetOnDropped(u.onDropped)
 	return u
 }
 
@@ -308,6 +310,20 @@ func hasSchool(list []data.School, id string) bool {
 		}
 	}
 	return false
+}
+
+// onDropped opens a dropped database, or lists dropped CSV and .xlsx files
+// in a new import window.
+func (u *UI) onDropped(_ fyne.Position, uris []fyne.URI) {
+	for _, uri := range uris {
+		if uri.Scheme() == "file" && strings.EqualFold(filepath.Ext(uri.Path()), ".db") {
+			u.openPath(uri.Path())
+			return
+		}
+	}
+	if paths := importablePaths(uris); len(paths) > 0 {
+		u.importFiles(paths)
+	}
 }
 
 // minN is the minimum n of the screen: 0 when privacy is off there.
