@@ -3,10 +3,10 @@
 # district as on a first run, drives it with xdotool and saves a screenshot of
 # each screen into docs/screenshots/.
 #
-# Needs Xvfb, xdotool and ImageMagick's import. TAGS sets the build tags
-# (default migrated_fynedo); run `TAGS= scripts/screenshots.sh` for a build
-# in which Fyne logs every widget call made off the UI goroutine: the script
-# then fails if the log contains any such line.
+# Needs Xvfb, xdotool and ImageMagick's import. TAGS sets the build tags,
+# by default migrated_fynedo. Without that tag (`TAGS= scripts/screenshots.sh`)
+# Fyne logs every widget call made off the UI goroutine, and the script then
+# fails if the log contains any such line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
