@@ -42,6 +42,7 @@ type meeting struct {
 	view      *chartView
 	hint      *widget.Label
 	stopTimer chan struct{}
+	interval  time.Duration // of the timer
 
 	generation uint64
 }
@@ -66,7 +67,7 @@ func (u *UI) onMeeting(withTimer bool) {
 }
 
 func newMeeting(u *UI) *meeting {
-	m := &meeting{u: u, w: u.a.NewWindow("Readiness — meeting mode"), theme: meetingTheme()}
+	m := &meeting{u: u, w: u.a.NewWindow("Readiness — meeting mode"), theme: meetingTheme(), interval: meetingInterval}
 	m.schools = append([]string{indicator.AllSchools}, ids(u.info.SchoolsOf(u.sel.DistrictID))...)
 	m.school = indexOf(m.schools, u.sel.SchoolID)
 	m.chart = max(0, indexOfKind(u.current))
@@ -172,7 +173,7 @@ func (m *meeting) toggleTimer() {
 	stop := make(chan struct{})
 	m.stopTimer = stop
 	go func() {
-		t := time.NewTicker(meetingInterval)
+		t := time.NewTicker(m.interval)
 		defer t.Stop()
 		for {
 			select {
@@ -194,7 +195,7 @@ func (m *meeting) showTitle() {
 	m.subtitle.SetText(fmt.Sprintf("%s   ·   %s   ·   %d of %d", indicator.FormatYear(m.u.sel.Year), chartLabels[charts.Kinds[m.chart]], m.school+1, len(m.schools)))
 	hint := "←  → school     ↑  ↓ chart     T timer     Esc leave     ·     privacy on"
 	if m.stopTimer != nil {
-		hint = fmt.Sprintf("Timer on: next chart every %d seconds (T stops it)     ·     ", int(meetingInterval.Seconds())) + hint
+		hint = fmt.Sprintf("Timer on: next chart every %d seconds (T stops it)     ·     ", int(m.interval.Seconds())) + hint
 	}
 	m.hint.SetText(hint)
 }

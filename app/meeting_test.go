@@ -2,6 +2,7 @@ package app
 
 import (
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"github.com/stretchr/testify/assert"
@@ -76,5 +77,22 @@ func TestMeetingAlwaysAppliesPrivacy(t *testing.T) {
 	m.advance()
 	u.bg.wait()
 	assert.Equal(t, charts.Credentials, m.Chart(), "the timer's step shows the next chart")
+	m.w.Close()
+}
+
+func TestMeetingTimerAdvances(t *testing.T) {
+	u := newTestUI(t, demoDB(t))
+	u.onMeeting(false)
+	u.bg.wait()
+	m := u.meeting
+	require.NotNil(t, m)
+	m.interval = 50 * time.Millisecond
+
+	m.onKey(&fyne.KeyEvent{Name: fyne.KeyT})
+	(<-u.bg.queue)() // the timer's first step
+	m.onKey(&fyne.KeyEvent{Name: fyne.KeyT})
+	u.bg.wait()
+	assert.NotEqual(t, charts.Enrollment, m.Chart(), "the timer moved on from the first chart")
+	assert.Nil(t, m.stopTimer)
 	m.w.Close()
 }
