@@ -306,15 +306,19 @@ func (db *DB) Report(ctx context.Context, f Filter) ([]indicator.Row, error) {
 	if len(schools) == 0 && f.DistrictID != "" {
 		return nil, fmt.Errorf("%w: no school has district_id %q; pick a district_id from schools.csv", ErrSchoolNotFound, f.DistrictID)
 	}
-	ids := []string{indicator.AllSchools}
+	filters := []Filter{{DistrictID: f.DistrictID, SchoolID: indicator.AllSchools, Year: f.Year}}
 	for _, s := range schools {
-		ids = append(ids, s.ID)
+		filters = append(filters, Filter{DistrictID: f.DistrictID, SchoolID: s.ID, Year: f.Year})
 	}
+	return db.indicatorsOf(ctx, filters)
+}
+
+// indicatorsOf computes Indicators for each filter and returns all the rows,
+// sorted as report prints them.
+func (db *DB) indicatorsOf(ctx context.Context, filters []Filter) ([]indicator.Row, error) {
 	var all []indicator.Row
-	for _, id := range ids {
-		g := f
-		g.SchoolID = id
-		rows, err := db.Indicators(ctx, g)
+	for _, f := range filters {
+		rows, err := db.Indicators(ctx, f)
 		if err != nil {
 			return nil, err
 		}

@@ -11,18 +11,12 @@ import (
 // indicator and dimension. Privacy is not applied: pass all the rows
 // through indicator.Protect at once before showing them.
 func (db *DB) IndicatorsHistory(ctx context.Context, f Filter, years []int) ([]indicator.Row, error) {
-	var all []indicator.Row
-	for _, y := range years {
-		g := f
-		g.Year = y
-		rows, err := db.Indicators(ctx, g)
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, rows...)
+	filters := make([]Filter, len(years))
+	for i, y := range years {
+		filters[i] = f
+		filters[i].Year = y
 	}
-	sortRows(all)
-	return all, nil
+	return db.indicatorsOf(ctx, filters)
 }
 
 // SchoolComparison returns one indicator and dimension for every school of
