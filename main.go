@@ -65,6 +65,10 @@ func run(args []string) int {
 // runGUI opens the desktop app on path, or on the last database used (the
 // demo district the first time) when path is "".
 func runGUI(path string) int {
+	if err := checkDisplay(); err != nil {
+		fmt.Fprintln(os.Stderr, "readiness:", err)
+		return 1
+	}
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(assets.Icon)
 	ui := app.New(a)
