@@ -12,6 +12,7 @@ import (
 // addReported replaces, in rows, each indicator that has no record-level
 // rows for the school and year with the publisher's reported values, and
 // adds reported indicators that Readiness does not compute.
+
 //
 // For the district (AllSchools), the reported values are the sums of its
 // schools' reported counts; see reportedTotals.
@@ -107,8 +108,8 @@ var summedIndicators = []any{
 
 // reportedTotals sums, per indicator and dimension, the reported values of
 // the schools in sc. When any school's value is masked, the total is not
-// known: the row is Hidden with Text "*" and no value, so that a partial sum
-// never passes for the district's figure.
+// known: the row is Hidden with Text MaskedTotal and no value, so that a
+// partial sum never passes for the district's figure.
 func (db *DB) reportedTotals(ctx context.Context, sc scope, year int) ([]indicator.Row, error) {
 	query := fmt.Sprintf(`
 		SELECT indicator, dimension, sum(value), max(source),
@@ -136,7 +137,7 @@ func (db *DB) reportedTotals(ctx context.Context, sc scope, year int) ([]indicat
 			r.Source = "reported"
 		}
 		if masked {
-			r.Hidden, r.Text = true, indicator.Suppressed
+			r.Hidden, r.Text = true, MaskedTotal
 		} else {
 			r.Value, r.HasValue = sum.Float64, sum.Valid
 			r.Text = indicator.FormatValue(r.Value, r.HasValue)
@@ -146,6 +147,11 @@ func (db *DB) reportedTotals(ctx context.Context, sc scope, year int) ([]indicat
 	}
 	return list, rows.Err()
 }
+
+// MaskedTotal is the text of a district total of reported values that a
+// publisher's mask on one of its schools leaves unknown. It differs from
+// "*", which means computed from too few students.
+const MaskedTotal = "masked"
 
 // reportedCounts are the reported indicators that count students.
 var reportedCounts = map[string]bool{
