@@ -12,7 +12,7 @@ import (
 // addReported replaces, in rows, each indicator that has no record-level
 // rows for the school and year with the publisher's reported values, and
 // adds reported indicators that Readiness does not compute.
-
+//
 // For the district (AllSchools), the reported values are the sums of its
 // schools' reported counts; see reportedTotals.
 func (db *DB) addReported(ctx context.Context, rows []indicator.Row, present [sourceCount]bool, sc scope, year int) ([]indicator.Row, error) {
