@@ -158,7 +158,7 @@ func chartInput(ctx context.Context, db *data.DB, schoolID string, year int) (ch
 		return in, err
 	}
 	if synthetic {
-		in.Note = "Synthetic demo data: not a real district."
+		in.Note = charts.SyntheticNote
 	}
 	if in.Rows, err = query(schoolID, year); err != nil {
 		return in, err

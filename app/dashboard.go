@@ -73,6 +73,10 @@ func (d *Dashboard) Input(minN int) charts.Input {
 		Rows:     indicator.Protect(d.Rows, minN),
 		District: indicator.Protect(d.District, minN),
 		History:  map[int][]indicator.Row{},
+		MinN:     minN,
+	}
+	if d.Synthetic {
+		in.Note = charts.SyntheticNote
 	}
 	for y, rows := range d.History {
 		in.History[y] = indicator.Protect(rows, minN)

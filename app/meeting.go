@@ -192,7 +192,11 @@ func (m *meeting) toggleTimer() {
 func (m *meeting) showTitle() {
 	info := m.u.info
 	m.title.SetText(info.SchoolName(m.u.sel.DistrictID, m.schools[m.school]))
-	m.subtitle.SetText(fmt.Sprintf("%s   ·   %s   ·   %d of %d", indicator.FormatYear(m.u.sel.Year), chartLabels[charts.Kinds[m.chart]], m.school+1, len(m.schools)))
+	subtitle := fmt.Sprintf("%s   ·   %s   ·   %d of %d", indicator.FormatYear(m.u.sel.Year), chartLabels[charts.Kinds[m.chart]], m.school+1, len(m.schools))
+	if info.Synthetic {
+		subtitle = syntheticBanner + "   ·   " + subtitle
+	}
+	m.subtitle.SetText(subtitle)
 	hint := "←  → school     ↑  ↓ chart     T timer     Esc leave     ·     privacy on"
 	if m.stopTimer != nil {
 		hint = fmt.Sprintf("Timer on: next chart every %d seconds (T stops it)     ·     ", int(m.interval.Seconds())) + hint

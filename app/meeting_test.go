@@ -96,3 +96,15 @@ func TestMeetingTimerAdvances(t *testing.T) {
 	assert.Nil(t, m.stopTimer)
 	m.w.Close()
 }
+
+func TestMeetingLabelsDemoData(t *testing.T) {
+	u := newTestUI(t, demoDB(t))
+	require.True(t, u.info.Synthetic)
+	u.onMeeting(false)
+	u.bg.wait()
+	m := u.meeting
+	require.NotNil(t, m)
+
+	assert.Contains(t, m.subtitle.Text, syntheticBanner)
+	assert.Equal(t, charts.SyntheticNote, m.dash.Input(10).Note, "every chart of the demo carries the footnote")
+}

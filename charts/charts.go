@@ -62,7 +62,7 @@ type Input struct {
 	// MinN is the privacy minimum n the rows were protected with, for the
 	// footnote that explains "*"; 0 means unknown.
 	MinN int
-	// Note is a last footnote, such as "Synthetic demo data".
+	// Note is a last footnote, such as SyntheticNote.
 	Note string
 }
 
@@ -217,3 +217,7 @@ func TableOf(kind Kind, in Input) Table {
 	}
 	return t
 }
+
+// SyntheticNote is the footnote of every chart of the generated demo
+// district, so that no copy of it passes for a real district's data.
+const SyntheticNote = "Synthetic demo data: not a real district."
