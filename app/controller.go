@@ -104,7 +104,9 @@ var ErrNoDatabase = errors.New("no database is open: open one with File > Open d
 // Open opens an existing database file and returns what it holds. The
 // database open before stays open when this fails.
 func (c *Controller) Open(ctx context.Context, path string) (Info, error) {
-	if _, err := os.Stat(path); err != nil {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return Info{}, fmt.Errorf("open database %q: no such file; check the path, or use File > New database… to create one: %w", path, err)
+	} else if err != nil {
 		return Info{}, fmt.Errorf("open database %q: %w", path, err)
 	}
 	open := data.Open

@@ -53,7 +53,7 @@ func TestOpenRejectsBadFiles(t *testing.T) {
 	}{
 		{"newer schema", newer, "newer version of Readiness"},
 		{"corrupt file", corrupt, "corrupt.db"},
-		{"missing file", filepath.Join(dir, "missing.db"), "missing.db"},
+		{"missing file", filepath.Join(dir, "missing.db"), "missing.db\": no such file; check the path, or use File > New database…"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
