@@ -25,7 +25,7 @@ func runImport(args []string) int {
 func importFiles(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dbPath := fs.String("db", "", "database `FILE` to write; created when it does not exist")
+	dbPath := fs.String("db", "", "database `FILE` to write; created when it does not exist, and removed again when that import fails")
 	kind := fs.String("kind", "", "`TABLE` every file feeds ("+strings.Join(data.Kinds(), ", ")+"); by default each file's header decides")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: readiness import -db FILE.db [-kind TABLE] FILE...")
@@ -43,8 +43,20 @@ func importFiles(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
+	_, statErr := os.Stat(*dbPath)
+	created := errors.Is(statErr, os.ErrNotExist)
+	status := importInto(*dbPath, *kind, fs.Args(), stdout, stderr)
+	if status != 0 && created {
+		removeDatabase(*dbPath)
+	}
+	return status
+}
+
+// importInto imports files into the database at dbPath, which it creates
+// when missing, and returns the exit status of the import command.
+func importInto(dbPath, kind string, paths []string, stdout, stderr io.Writer) int {
 	ctx := context.Background()
-	db, err := data.Open(ctx, *dbPath)
+	db, err := data.Open(ctx, dbPath)
 	if err != nil {
 		fmt.Fprintf(stderr, "readiness import: %v\n", err)
 		return 1
@@ -52,8 +64,8 @@ func importFiles(args []string, stdout, stderr io.Writer) int {
 	defer db.Close()
 
 	var files []data.ImportFile
-	for _, path := range fs.Args() {
-		files = append(files, data.ImportFile{Path: path, Kind: *kind})
+	for _, path := range paths {
+		files = append(files, data.ImportFile{Path: path, Kind: kind})
 	}
 	result, err := db.Import(ctx, files, data.ImportOptions{})
 	var rejected *data.ImportError
@@ -76,6 +88,15 @@ func importFiles(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "imported %s: %d rows into %s\n", name, f.Rows, f.Kind)
 	}
 	return 0
+}
+
+// removeDatabase deletes a database file the import created but did not
+// fill, with the journal files SQLite keeps beside it, so that a rejected
+// import leaves nothing behind.
+func removeDatabase(path string) {
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		os.Remove(path + suffix)
+	}
 }
 
 func printWarnings(w io.Writer, warnings []data.Problem) {

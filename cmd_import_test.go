@@ -73,3 +73,34 @@ func TestCheckCommand(t *testing.T) {
 	assert.Regexp(t, `cte_enrollments\s+2024-25\s+5`, out)
 	assert.Regexp(t, `schools\s+3`, out)
 }
+
+func TestImportCommandLeavesNoNewDatabaseOnFailure(t *testing.T) {
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "new.db")
+	cases := map[string][]string{
+		"invalid rows": {fixtures + "/reject/school_year.csv"},
+		"missing file": {filepath.Join(dir, "absent.csv")},
+	}
+	for name, files := range cases {
+		t.Run(name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			assert.Equal(t, 1, importFiles(append([]string{"-db", dbPath}, files...), &stdout, &stderr))
+			left, err := filepath.Glob(dbPath + "*")
+			require.NoError(t, err)
+			assert.Empty(t, left, "a rejected import leaves no new database behind")
+		})
+	}
+}
+
+func TestImportCommandKeepsExistingDatabaseOnFailure(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "old.db")
+	var stdout, stderr bytes.Buffer
+	require.Equal(t, 0, importFiles([]string{"-db", dbPath, fixtures + "/clean/schools.csv"}, &stdout, &stderr), stderr.String())
+	before, err := os.ReadFile(dbPath)
+	require.NoError(t, err)
+
+	assert.Equal(t, 1, importFiles([]string{"-db", dbPath, fixtures + "/reject/school_year.csv"}, &stdout, &stderr))
+	after, err := os.ReadFile(dbPath)
+	require.NoError(t, err)
+	assert.Equal(t, before, after)
+}
