@@ -104,3 +104,11 @@ func TestImportCommandKeepsExistingDatabaseOnFailure(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, before, after)
 }
+
+func TestImportCommandNamesMissingFileAsTyped(t *testing.T) {
+	dir := t.TempDir()
+	pattern := filepath.Join(dir, "real-data", "nc_dpi_src_*.csv")
+	var stdout, stderr bytes.Buffer
+	assert.Equal(t, 1, importFiles([]string{"-db", filepath.Join(dir, "x.db"), pattern}, &stdout, &stderr))
+	assert.Contains(t, stderr.String(), pattern+": no file matches this pattern")
+}

@@ -224,8 +224,13 @@ func rejectCases() []rejectCase {
 		reject("unclosed quote", "bad_quote.csv", 2, "", "",
 			`invalid CSV: extraneous or missing " in quoted-field; check the quotes on this line (a quoted field must end with a quote)`),
 		reject("extra field", "extra_field.csv", 2, "", "", "row has 6 fields but the header has 5: quote fields that contain the separator"),
-		reject("file not found", "no_such_file.csv", 0, "", "", "cannot read file: file not found"),
 	}
+	missing := reject("file not found", "no_such_file.csv", 0, "", "", "cannot read file: file not found; check the folder and the file name")
+	missing.want.File = missing.files[0].Path
+	pattern := reject("pattern not expanded", "nc_dpi_src_*.csv", 0, "", "",
+		"no file matches this pattern: the shell passes a pattern on unchanged when no file matches it; check the folder and the pattern")
+	pattern.want.File = pattern.files[0].Path
+	cases = append(cases, missing, pattern)
 	kind := reject("unknown kind", "school_year.csv", 0, "", "",
 		`unknown kind "enrollments": expected one of schools, clusters, students, cte_enrollments, credentials, work_based_learning, teachers, sections, postsecondary, reported_indicators`)
 	kind.files[0].Kind = "enrollments"
