@@ -143,6 +143,12 @@ func checkFile(args []string, stdout, stderr io.Writer) int {
 	}
 
 	printHealth(stdout, db.Path(), h)
+	schools, err := db.Schools(ctx, "")
+	if err != nil {
+		fmt.Fprintf(stderr, "readiness check: %v\n", err)
+		return 1
+	}
+	printSchools(stdout, db.Path(), schools)
 	if h.Integrity != "ok" {
 		return 1
 	}
@@ -171,4 +177,72 @@ func printHealth(w io.Writer, path string, h data.Health) {
 		fmt.Fprintf(tw, "  %s\t%s\t%d\t\n", c.Table, year, c.Rows)
 	}
 	tw.Flush()
+}
+
+// maxListedSchools is the most schools check lists one by one; above it,
+// check counts them and says how to see one district's schools.
+const maxListedSchools = 30
+
+// printSchools lists the districts with their number of schools and, for a
+// small database, the schools themselves.
+func printSchools(w io.Writer, path string, schools []data.School) {
+	type district struct {
+		id, name string
+		schools  int
+	}
+	var districts []*district
+	byID := map[string]*district{}
+	for _, s := range schools {
+		d, ok := byID[s.DistrictID]
+		if !ok {
+			d = &district{id: s.DistrictID, name: s.DistrictName}
+			byID[s.DistrictID] = d
+			districts = append(districts, d)
+		}
+		d.schools++
+	}
+	slices.SortFunc(districts, func(a, b *district) int { return strings.Compare(a.id, b.id) })
+
+	fmt.Fprintln(w, "districts:")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, d := range districts {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t\n", orNone(d.id), d.name, plural(d.schools, "school", "schools"))
+	}
+	tw.Flush()
+	if len(schools) > maxListedSchools {
+		fmt.Fprintf(w, "schools:        %d; list one district's schools with `readiness report -db %s -district ID`\n", len(schools), path)
+		return
+	}
+	fmt.Fprintln(w, "schools:")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, s := range schools {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t\n", s.ID, s.Name, orNone(s.DistrictID))
+	}
+	tw.Flush()
+}
+
+// orNone shows an empty district_id, as in a database of one district.
+func orNone(id string) string {
+	if id == "" {
+		return "(none)"
+	}
+	return id
+}
+
+// plural returns n with the singular or plural noun.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// listIDs returns ids sorted and joined by commas, at most limit of them,
+// then how many more there are.
+func listIDs(ids []string, limit int) string {
+	ids = slices.Sorted(slices.Values(ids))
+	if len(ids) <= limit {
+		return strings.Join(ids, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(ids[:limit], ", "), len(ids)-limit)
 }

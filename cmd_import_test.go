@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -72,6 +73,28 @@ func TestCheckCommand(t *testing.T) {
 	assert.Contains(t, out, "settings:       minimum n 10, concentrator courses 2, substantial internship hours 90\n")
 	assert.Regexp(t, `cte_enrollments\s+2024-25\s+5`, out)
 	assert.Regexp(t, `schools\s+3`, out)
+	assert.Regexp(t, `districts:\n  D1\s+Lakeview Unified\s+3 schools`, out)
+	assert.Regexp(t, `schools:\n  300\s+Lakeview Skills Center\s+D1\s*\n  100\s+North High School\s+D1`, out)
+}
+
+func TestCheckCommandCountsManySchools(t *testing.T) {
+	dir := t.TempDir()
+	csv := "school_id,school_name,district_id,district_name\n"
+	for i := range 31 {
+		csv += fmt.Sprintf("S%02d,School %d,D%d,District %d\n", i, i, i%2, i%2)
+	}
+	path := filepath.Join(dir, "schools.csv")
+	require.NoError(t, os.WriteFile(path, []byte(csv), 0o644))
+	dbPath := filepath.Join(dir, "many.db")
+	var stdout, stderr bytes.Buffer
+	require.Equal(t, 0, importFiles([]string{"-db", dbPath, path}, &stdout, &stderr), stderr.String())
+	stdout.Reset()
+
+	assert.Equal(t, 0, checkFile([]string{"-db", dbPath}, &stdout, &stderr))
+	out := stdout.String()
+	assert.Regexp(t, `D0\s+District 0\s+16 schools\s*\n  D1\s+District 1\s+15 schools`, out)
+	assert.Contains(t, out, "schools:        31; list one district's schools with `readiness report -db "+dbPath+" -district ID`\n")
+	assert.NotContains(t, out, "School 7")
 }
 
 func TestImportCommandLeavesNoNewDatabaseOnFailure(t *testing.T) {

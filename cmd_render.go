@@ -211,10 +211,7 @@ func placeOf(ctx context.Context, db *data.DB, schoolID string) (name, districtI
 		}
 		ids = append(ids, s.ID)
 	}
-	if len(ids) > 10 {
-		ids = append(ids[:10], "…")
-	}
-	return "", "", fmt.Errorf("school %q not found: choose ALL or a school_id of the database (%s)", schoolID, strings.Join(ids, ", "))
+	return "", "", fmt.Errorf("school %q not found: choose ALL or a school_id of the database (%s)", schoolID, listIDs(ids, 20))
 }
 
 func writeChart(path string, kind charts.Kind, in charts.Input, opt renderOptions) error {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"path/filepath"
 	"testing"
 
@@ -8,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"readiness/charts"
+	"readiness/data"
 )
 
 func TestRenderFlags(t *testing.T) {
@@ -37,4 +40,16 @@ func TestRenderMissingDatabase(t *testing.T) {
 	dir := t.TempDir()
 	code := runRender([]string{"-db", filepath.Join(dir, "none.db"), "-school", "ALL", "-year", "2025", "-out", dir})
 	assert.Equal(t, 1, code)
+}
+
+func TestRenderUnknownSchoolListsSortedIDs(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "schools.db")
+	var stdout, stderr bytes.Buffer
+	require.Equal(t, 0, importFiles([]string{"-db", dbPath, fixtures + "/clean/schools.csv"}, &stdout, &stderr), stderr.String())
+	db, err := data.OpenReadOnly(context.Background(), dbPath)
+	require.NoError(t, err)
+	defer db.Close()
+
+	_, _, err = placeOf(context.Background(), db, "NOPE")
+	assert.EqualError(t, err, `school "NOPE" not found: choose ALL or a school_id of the database (100, 200, 300)`)
 }

@@ -59,6 +59,11 @@ func reportCommand(args []string, stdout, stderr io.Writer) int {
 	}
 	defer db.Close()
 
+	if *district != "" {
+		if err := checkDistrict(ctx, db, *district); err != nil {
+			return fail(stderr, err)
+		}
+	}
 	rows, err := report(ctx, db, data.Filter{DistrictID: *district, SchoolID: *school, Year: year}, *privacy == "on", *minN)
 	if err != nil {
 		return fail(stderr, err)
@@ -71,6 +76,23 @@ func reportCommand(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	return 0
+}
+
+// checkDistrict returns an error listing the known district ids when no
+// school has the district_id id.
+func checkDistrict(ctx context.Context, db *data.DB, id string) error {
+	districts, err := db.Districts(ctx)
+	if err != nil {
+		return err
+	}
+	var ids []string
+	for _, d := range districts {
+		if d.ID == id {
+			return nil
+		}
+		ids = append(ids, orNone(d.ID))
+	}
+	return fmt.Errorf("district %q not found: choose a district_id of the database (%s)", id, listIDs(ids, 20))
 }
 
 // report computes and protects the rows of a report. A zero f.Year means

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -145,4 +147,22 @@ func TestDemoWrongUsageExits2(t *testing.T) {
 	assert.Equal(t, 2, demoCommand(nil, &stderr), "missing -out")
 	assert.Equal(t, 2, demoCommand([]string{"-out", filepath.Join(t.TempDir(), "x.db"), "-students", "0"}, &stderr))
 	assert.Equal(t, 2, demoCommand([]string{"-out", filepath.Join(t.TempDir(), "x.db"), "-years", "x"}, &stderr))
+}
+
+func TestReportUnknownDistrictListsKnownOnes(t *testing.T) {
+	dir := t.TempDir()
+	csv := "school_id,school_name,district_id,district_name\n"
+	for i := range 23 {
+		csv += fmt.Sprintf("S%02d,School %d,D%02d,District %d\n", i, i, 22-i, i)
+	}
+	path := filepath.Join(dir, "schools.csv")
+	require.NoError(t, os.WriteFile(path, []byte(csv), 0o644))
+	db := filepath.Join(dir, "districts.db")
+	var stdout, stderr bytes.Buffer
+	require.Equal(t, 0, importFiles([]string{"-db", db, path}, &stdout, &stderr), stderr.String())
+
+	code, out, errOut := runReportArgs("-db", db, "-district", "D1")
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out)
+	assert.Equal(t, `readiness: district "D1" not found: choose a district_id of the database (D00, D01, D02, D03, D04, D05, D06, D07, D08, D09, D10, D11, D12, D13, D14, D15, D16, D17, D18, D19 and 3 more)`+"\n", errOut)
 }
