@@ -205,8 +205,8 @@ func rejectCases() []rejectCase {
 			"unknown outcome: expected enrolled_4yr, enrolled_2yr, enrolled_other, enrolled_postsecondary, apprenticeship, employed, military, service, not_enrolled or unknown"),
 		reject("fte over one", "fte_over_one.csv", 2, "fte", "1.5", "invalid FTE: expected a number above 0 and at most 1, such as 0.5"),
 		reject("fte zero", "fte_zero.csv", 2, "fte", "0", "invalid FTE: expected a number above 0 and at most 1, such as 0.5"),
-		reject("fte sum over one", "fte_sum.csv", 3, "fte", "1.3",
-			"teacher FTE over 1.0: teacher T1 has FTE 1.3 in total in 2024-25 over this import and the rows already stored; expected at most 1.0"),
+		reject("fte sum over one", "fte_sum.csv", 3, "fte", "0.6",
+			"teacher FTE over 1.0: teacher T1 in 2024-25 sums to 1.3 FTE with line 2; a teacher's FTE in one year is at most 1.0"),
 		reject("zero seats", "seats_zero.csv", 2, "seats", "0", "invalid seats: expected a whole number of 1 or more"),
 		reject("fractional seats", "seats_fraction.csv", 2, "seats", "24.5", "invalid seats: expected a whole number of 1 or more"),
 		reject("negative enrolled", "enrolled_negative.csv", 2, "enrolled", "-1", "invalid enrolled: expected a whole number of 0 or more"),
@@ -288,7 +288,21 @@ func TestImportFTESumIncludesStoredRows(t *testing.T) {
 	require.ErrorAs(t, err, &rejected)
 	require.Len(t, rejected.Problems, 1)
 	assert.Equal(t, 2, rejected.Problems[0].Line)
-	assert.Contains(t, rejected.Problems[0].Message, "teacher T02 has FTE 1.2 in total in 2024-25")
+	assert.Equal(t, "0.2", rejected.Problems[0].Value)
+	assert.Equal(t, "teacher FTE over 1.0: teacher T02 in 2024-25 sums to 1.2 FTE with 1 FTE already stored; a teacher's FTE in one year is at most 1.0",
+		rejected.Problems[0].Message)
+
+	// Rows of two files of one import are named by file and line.
+	second := filepath.Join(t.TempDir(), "teachers_second.csv")
+	require.NoError(t, os.WriteFile(second, []byte("teacher_id,school_id,school_year,career_cluster,fte\nT09,200,2024-25,Education,0.6\n"), 0o644))
+	third := filepath.Join(t.TempDir(), "teachers_third.csv")
+	require.NoError(t, os.WriteFile(third, []byte("teacher_id,school_id,school_year,career_cluster,fte\nT09,100,2024-25,Education,0.3\nT09,300,2024-25,Education,0.4\n"), 0o644))
+	_, err = db.Import(context.Background(), asImportFiles(second, third), ImportOptions{})
+	require.ErrorAs(t, err, &rejected)
+	require.Len(t, rejected.Problems, 1)
+	assert.Equal(t, Problem{File: "teachers_third.csv", Line: 3, Column: "fte", Value: "0.4",
+		Message: "teacher FTE over 1.0: teacher T09 in 2024-25 sums to 1.3 FTE with teachers_second.csv line 2 and line 2; a teacher's FTE in one year is at most 1.0"},
+		rejected.Problems[0])
 
 	// Replacing T02's stored row by the same key keeps the sum at 1.0.
 	same := filepath.Join(t.TempDir(), "teachers_again.csv")
