@@ -85,7 +85,7 @@ func importInto(dbPath, kind string, paths []string, stdout, stderr io.Writer) i
 		if f.Sheet != "" {
 			name += " [sheet " + f.Sheet + "]"
 		}
-		fmt.Fprintf(stdout, "imported %s: %d rows into %s\n", name, f.Rows, f.Kind)
+		fmt.Fprintf(stdout, "imported %s: %s into %s\n", name, plural(f.Rows, "row", "rows"), f.Kind)
 	}
 	return 0
 }

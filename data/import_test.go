@@ -342,7 +342,7 @@ func TestImportWarnsAboutColumnsAndDuplicates(t *testing.T) {
 		{File: "enrollments.csv", Line: 1, Column: "Room", Message: "column ignored: it is not a column of cte_enrollments, so it is not stored"},
 		{File: "enrollments.csv", Line: 1, Column: "First Name", Message: "personal column dropped: it identifies a person, so it is never stored"},
 		{File: "enrollments.csv", Line: 1, Column: "State Student ID", Message: "second student number dropped: only student_id is kept, as a keyed hash"},
-		{File: "enrollments.csv", Line: 3, Message: "2 identical duplicate rows counted once (the first is on this line)"},
+		{File: "enrollments.csv", Line: 3, Message: "repeats line 2 exactly, as 1 more line does; the row is counted once"},
 	}, result.Warnings)
 	assert.Equal(t, 1, queryCount(t, db, "SELECT count(*) FROM cte_enrollments"))
 	assert.Equal(t, 1, result.Files[1].Rows)
@@ -391,4 +391,23 @@ func TestImportCancelledWritesNothing(t *testing.T) {
 	assert.ErrorIs(t, err, context.Canceled)
 	assert.Equal(t, 0, queryCount(t, db, "SELECT count(*) FROM cte_enrollments"))
 	assert.Equal(t, 1, queryCount(t, db, "SELECT count(*) FROM imports"))
+}
+
+func TestImportDuplicateWarningNamesTheRepeatedLine(t *testing.T) {
+	header := "school_id,school_name\n"
+	cases := map[string]struct{ rows, want string }{
+		"one repeat":        {"1,A\n1,A\n2,B\n", "repeats line 2 exactly; the row is counted once"},
+		"one row thrice":    {"1,A\n2,B\n1,A\n1,A\n", "repeats line 2 exactly, as 1 more line does; the row is counted once"},
+		"two rows repeated": {"1,A\n2,B\n1,A\n2,B\n2,B\n", "repeats line 2 exactly, and 2 more lines repeat earlier lines; each row is counted once"},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "schools.csv")
+			require.NoError(t, os.WriteFile(path, []byte(header+tc.rows), 0o644))
+			result := mustImportFiles(t, openTestDB(t), asImportFiles(path)...)
+			require.Len(t, result.Warnings, 1)
+			assert.Equal(t, tc.want, result.Warnings[0].Message)
+			assert.Equal(t, 2, result.Files[0].Rows)
+		})
+	}
 }
