@@ -166,3 +166,15 @@ func TestReportUnknownDistrictListsKnownOnes(t *testing.T) {
 	assert.Empty(t, out)
 	assert.Equal(t, `readiness: district "D1" not found: choose a district_id of the database (D00, D01, D02, D03, D04, D05, D06, D07, D08, D09, D10, D11, D12, D13, D14, D15, D16, D17, D18, D19 and 3 more)`+"\n", errOut)
 }
+
+func TestReportYearWithoutDataWarns(t *testing.T) {
+	db := makeDemo(t, "1")
+	code, out, stderr := runReportArgs("-db", db, "-school", "ALL", "-year", "2030-31")
+	assert.Equal(t, 0, code)
+	assert.Equal(t, "readiness report: warning: no data for school year 2030-31: the database has data for 2024-25, 2023-24, 2022-23\n", stderr)
+	assert.NotEmpty(t, parseReportCSV(t, out))
+
+	code, _, stderr = runReportArgs("-db", db, "-school", "ALL", "-year", "2023-24")
+	assert.Equal(t, 0, code)
+	assert.Empty(t, stderr)
+}
