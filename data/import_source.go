@@ -150,8 +150,12 @@ func (s *source) useHeader(m headerMap) bool {
 	}
 	for _, i := range m.dropped {
 		msg := "personal column dropped: it identifies a person, so it is never stored"
-		if isStudentNumberHeader(normalizeHeader(header[i])) {
+		switch {
+		case !isStudentNumberHeader(normalizeHeader(header[i])):
+		case m.kind.has("student_id"):
 			msg = "second student number dropped: only student_id is kept, as a keyed hash"
+		default:
+			msg = fmt.Sprintf("column dropped: it is not a column of %s.csv, and it identifies a student, so it is never stored", m.kind.name)
 		}
 		s.report.warn(1, header[i], "", msg)
 	}

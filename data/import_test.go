@@ -411,3 +411,14 @@ func TestImportDuplicateWarningNamesTheRepeatedLine(t *testing.T) {
 		})
 	}
 }
+
+func TestImportDropsStudentNumberOfATableWithoutStudents(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "staff.csv")
+	require.NoError(t, os.WriteFile(path, []byte("teacher_id,student_id,school_id,school_year,career_cluster,fte\nT1,S1,100,2024-25,Construction,1\n"), 0o644))
+	db := openTestDB(t)
+	mustImportFiles(t, db, asImportFiles(filepath.Join(cleanImportDir, "schools.csv"))...)
+
+	result := mustImportFiles(t, db, ImportFile{Path: path, Kind: KindTeachers})
+	assert.Equal(t, []Problem{{File: "staff.csv", Line: 1, Column: "student_id",
+		Message: "column dropped: it is not a column of teachers.csv, and it identifies a student, so it is never stored"}}, result.Warnings)
+}
