@@ -165,6 +165,9 @@ func (s *source) useHeader(m headerMap) bool {
 // readHeader returns the first record of t, or nil for an empty table.
 func readHeader(t tabular.Table) ([]string, int, error) {
 	rows, err := t.Open()
+	if errors.Is(err, tabular.ErrBinary) {
+		return nil, 0, err
+	}
 	if err != nil {
 		return nil, 0, errors.New("cannot read file: " + describeOpenError(err))
 	}

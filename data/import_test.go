@@ -223,6 +223,8 @@ func rejectCases() []rejectCase {
 			"header fits no import file: expected the columns of one of "+expectedColumns()+"; or name the kind with -kind"),
 		reject("unclosed quote", "bad_quote.csv", 2, "", "",
 			`invalid CSV: extraneous or missing " in quoted-field; check the quotes on this line (a quoted field must end with a quote)`),
+		reject("binary data", "binary.csv", 0, "", "",
+			"not a CSV or .xlsx file: it contains binary data; export the data as CSV (UTF-8) or .xlsx"),
 		reject("extra field", "extra_field.csv", 2, "", "", "row has 6 fields but the header has 5: quote fields that contain the separator"),
 	}
 	missing := reject("file not found", "no_such_file.csv", 0, "", "", "cannot read file: file not found; check the folder and the file name")
