@@ -101,7 +101,12 @@ func checkDistrict(ctx context.Context, db *data.DB, id string) error {
 		if d.ID == id {
 			return nil
 		}
-		ids = append(ids, orNone(d.ID))
+		if d.ID != "" {
+			ids = append(ids, d.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return fmt.Errorf("district %q not found: the schools of the database have no district_id; leave out -district", id)
 	}
 	return fmt.Errorf("district %q not found: choose a district_id of the database (%s)", id, listIDs(ids, 20))
 }

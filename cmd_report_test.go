@@ -165,6 +165,14 @@ func TestReportUnknownDistrictListsKnownOnes(t *testing.T) {
 	assert.Equal(t, 1, code)
 	assert.Empty(t, out)
 	assert.Equal(t, `readiness: district "D1" not found: choose a district_id of the database (D00, D01, D02, D03, D04, D05, D06, D07, D08, D09, D10, D11, D12, D13, D14, D15, D16, D17, D18, D19 and 3 more)`+"\n", errOut)
+
+	plain := filepath.Join(dir, "plain.csv")
+	require.NoError(t, os.WriteFile(plain, []byte("school_id,school_name\n1,A\n"), 0o644))
+	noDistricts := filepath.Join(dir, "no_districts.db")
+	require.Equal(t, 0, importFiles([]string{"-kind", "schools", "-db", noDistricts, plain}, &stdout, &stderr), stderr.String())
+	code, _, errOut = runReportArgs("-db", noDistricts, "-district", "D1")
+	assert.Equal(t, 1, code)
+	assert.Equal(t, `readiness: district "D1" not found: the schools of the database have no district_id; leave out -district`+"\n", errOut)
 }
 
 func TestReportYearWithoutDataWarns(t *testing.T) {
