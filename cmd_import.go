@@ -25,7 +25,7 @@ func runImport(args []string) int {
 func importFiles(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dbPath := fs.String("db", "", "database `FILE` to write; created when it does not exist")
+	dbPath := fs.String("db", "", "database `FILE` to write; created when it does not exist, and removed again when that import fails")
 	kind := fs.String("kind", "", "`TABLE` every file feeds ("+strings.Join(data.Kinds(), ", ")+"); by default each file's header decides")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: readiness import -db FILE.db [-kind TABLE] FILE...")
@@ -43,8 +43,20 @@ func importFiles(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
+	_, statErr := os.Stat(*dbPath)
+	created := errors.Is(statErr, os.ErrNotExist)
+	status := importInto(*dbPath, *kind, fs.Args(), stdout, stderr)
+	if status != 0 && created {
+		removeDatabase(*dbPath)
+	}
+	return status
+}
+
+// importInto imports files into the database at dbPath, which it creates
+// when missing, and returns the exit status of the import command.
+func importInto(dbPath, kind string, paths []string, stdout, stderr io.Writer) int {
 	ctx := context.Background()
-	db, err := data.Open(ctx, *dbPath)
+	db, err := data.Open(ctx, dbPath)
 	if err != nil {
 		fmt.Fprintf(stderr, "readiness import: %v\n", err)
 		return 1
@@ -52,8 +64,8 @@ func importFiles(args []string, stdout, stderr io.Writer) int {
 	defer db.Close()
 
 	var files []data.ImportFile
-	for _, path := range fs.Args() {
-		files = append(files, data.ImportFile{Path: path, Kind: *kind})
+	for _, path := range paths {
+		files = append(files, data.ImportFile{Path: path, Kind: kind})
 	}
 	result, err := db.Import(ctx, files, data.ImportOptions{})
 	var rejected *data.ImportError
@@ -73,9 +85,18 @@ func importFiles(args []string, stdout, stderr io.Writer) int {
 		if f.Sheet != "" {
 			name += " [sheet " + f.Sheet + "]"
 		}
-		fmt.Fprintf(stdout, "imported %s: %d rows into %s\n", name, f.Rows, f.Kind)
+		fmt.Fprintf(stdout, "imported %s: %s into %s\n", name, plural(f.Rows, "row", "rows"), f.Kind)
 	}
 	return 0
+}
+
+// removeDatabase deletes a database file the import created but did not
+// fill, with the journal files SQLite keeps beside it, so that a rejected
+// import leaves nothing behind.
+func removeDatabase(path string) {
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		os.Remove(path + suffix)
+	}
 }
 
 func printWarnings(w io.Writer, warnings []data.Problem) {
@@ -122,6 +143,12 @@ func checkFile(args []string, stdout, stderr io.Writer) int {
 	}
 
 	printHealth(stdout, db.Path(), h)
+	schools, err := db.Schools(ctx, "")
+	if err != nil {
+		fmt.Fprintf(stderr, "readiness check: %v\n", err)
+		return 1
+	}
+	printSchools(stdout, db.Path(), schools)
 	if h.Integrity != "ok" {
 		return 1
 	}
@@ -150,4 +177,72 @@ func printHealth(w io.Writer, path string, h data.Health) {
 		fmt.Fprintf(tw, "  %s\t%s\t%d\t\n", c.Table, year, c.Rows)
 	}
 	tw.Flush()
+}
+
+// maxListedSchools is the most schools check lists one by one; above it,
+// check counts them and says how to see one district's schools.
+const maxListedSchools = 30
+
+// printSchools lists the districts with their number of schools and, for a
+// small database, the schools themselves.
+func printSchools(w io.Writer, path string, schools []data.School) {
+	type district struct {
+		id, name string
+		schools  int
+	}
+	var districts []*district
+	byID := map[string]*district{}
+	for _, s := range schools {
+		d, ok := byID[s.DistrictID]
+		if !ok {
+			d = &district{id: s.DistrictID, name: s.DistrictName}
+			byID[s.DistrictID] = d
+			districts = append(districts, d)
+		}
+		d.schools++
+	}
+	slices.SortFunc(districts, func(a, b *district) int { return strings.Compare(a.id, b.id) })
+
+	fmt.Fprintln(w, "districts:")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, d := range districts {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t\n", orNone(d.id), d.name, plural(d.schools, "school", "schools"))
+	}
+	tw.Flush()
+	if len(schools) > maxListedSchools {
+		fmt.Fprintf(w, "schools:        %d; list one district's schools with `readiness report -db %s -district ID`\n", len(schools), path)
+		return
+	}
+	fmt.Fprintln(w, "schools:")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, s := range schools {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t\n", s.ID, s.Name, orNone(s.DistrictID))
+	}
+	tw.Flush()
+}
+
+// orNone shows an empty district_id, as in a database of one district.
+func orNone(id string) string {
+	if id == "" {
+		return "(none)"
+	}
+	return id
+}
+
+// plural returns n with the singular or plural noun.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// listIDs returns ids sorted and joined by commas, at most limit of them,
+// then how many more there are.
+func listIDs(ids []string, limit int) string {
+	ids = slices.Sorted(slices.Values(ids))
+	if len(ids) <= limit {
+		return strings.Join(ids, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(ids[:limit], ", "), len(ids)-limit)
 }

@@ -20,6 +20,14 @@ import (
 // year included.
 const trendYears = 5
 
+// The sizes render accepts: from a small thumbnail to an 8K screen, at up
+// to four times the pixel density.
+const (
+	minWidth, maxWidth   = 320, 7680
+	minHeight, maxHeight = 240, 4320
+	maxScale             = 4
+)
+
 // renderOptions are the flags of the render command.
 type renderOptions struct {
 	db, school, out, format string
@@ -57,12 +65,12 @@ func parseRenderFlags(args []string) (renderOptions, error) {
 	var year, theme string
 	fs.StringVar(&opt.db, "db", "", "database file to read (required)")
 	fs.StringVar(&opt.school, "school", "", "school_id, or ALL for the whole district (required)")
-	fs.StringVar(&year, "year", "", "school year, such as 2024-25 (required)")
+	fs.StringVar(&year, "year", "", "school year, such as 2024-25 (required); a year without data is an error (exit 1) that names the years with data")
 	fs.StringVar(&opt.out, "out", "", "directory for the images, created when missing (required)")
 	fs.StringVar(&opt.format, "format", "png", "image format: png or svg")
-	fs.IntVar(&opt.style.Width, "width", 1280, "image width in pixels")
-	fs.IntVar(&opt.style.Height, "height", 720, "image height in pixels")
-	fs.Float64Var(&opt.style.Scale, "scale", 1, "pixel density: 2 doubles the pixels for HiDPI screens")
+	fs.IntVar(&opt.style.Width, "width", 1280, fmt.Sprintf("image width in pixels, %d to %d", minWidth, maxWidth))
+	fs.IntVar(&opt.style.Height, "height", 720, fmt.Sprintf("image height in pixels, %d to %d", minHeight, maxHeight))
+	fs.Float64Var(&opt.style.Scale, "scale", 1, fmt.Sprintf("pixel density, 1 to %d: 2 doubles the pixels for HiDPI screens", maxScale))
 	fs.StringVar(&theme, "theme", "light", "colours: light, dark or contrast (for projectors)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -100,8 +108,13 @@ func parseRenderFlags(args []string) (renderOptions, error) {
 	default:
 		return opt, fmt.Errorf("invalid -theme %q: choose light, dark or contrast", theme)
 	}
-	if opt.style.Width < 1 || opt.style.Height < 1 {
-		return opt, fmt.Errorf("invalid size %dx%d: -width and -height must be positive", opt.style.Width, opt.style.Height)
+	switch {
+	case opt.style.Width < minWidth || opt.style.Width > maxWidth:
+		return opt, fmt.Errorf("invalid -width %d: use %d to %d pixels", opt.style.Width, minWidth, maxWidth)
+	case opt.style.Height < minHeight || opt.style.Height > maxHeight:
+		return opt, fmt.Errorf("invalid -height %d: use %d to %d pixels", opt.style.Height, minHeight, maxHeight)
+	case !(opt.style.Scale >= 1 && opt.style.Scale <= maxScale):
+		return opt, fmt.Errorf("invalid -scale %g: use a number from 1 to %d", opt.style.Scale, maxScale)
 	}
 	return opt, nil
 }
@@ -115,6 +128,13 @@ func renderCharts(ctx context.Context, opt renderOptions) ([]string, error) {
 	}
 	defer db.Close()
 
+	missing, err := yearWithoutData(ctx, db, opt.year)
+	if err != nil {
+		return nil, err
+	}
+	if missing != "" {
+		return nil, errors.New(missing + "; choose one of them with -year")
+	}
 	in, err := chartInput(ctx, db, opt.school, opt.year)
 	if err != nil {
 		return nil, err
@@ -211,10 +231,7 @@ func placeOf(ctx context.Context, db *data.DB, schoolID string) (name, districtI
 		}
 		ids = append(ids, s.ID)
 	}
-	if len(ids) > 10 {
-		ids = append(ids[:10], "…")
-	}
-	return "", "", fmt.Errorf("school %q not found: choose ALL or a school_id of the database (%s)", schoolID, strings.Join(ids, ", "))
+	return "", "", fmt.Errorf("school %q not found: choose ALL or a school_id of the database (%s)", schoolID, listIDs(ids, 20))
 }
 
 func writeChart(path string, kind charts.Kind, in charts.Input, opt renderOptions) error {

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 
 	"readiness/data"
 	"readiness/data/indicator"
@@ -25,7 +27,7 @@ func reportCommand(args []string, stdout, stderr io.Writer) int {
 	dbPath := fs.String("db", "", "database `FILE` to read (required)")
 	district := fs.String("district", "", "limit ALL and the list of schools to the district with this district_id `ID` (default: every school)")
 	school := fs.String("school", "", "school_id `ID` of one school, or ALL for the district (default: every school and ALL)")
-	yearText := fs.String("year", "", "school `YEAR` such as 2024-25 (default: the latest with CTE enrollments)")
+	yearText := fs.String("year", "", "school `YEAR` such as 2024-25 (default: the latest with CTE enrollments); a year without data prints its empty rows and a warning naming the years with data")
 	format := fs.String("format", "csv", "output `FORMAT`: csv or json")
 	privacy := fs.String("privacy", "on", "on hides small counts and values from few students; off shows every value")
 	minN := fs.Int("min-n", 0, "smallest student count `N` shown, 3 to 30 (default: the database's setting, 10 unless changed)")
@@ -59,6 +61,20 @@ func reportCommand(args []string, stdout, stderr io.Writer) int {
 	}
 	defer db.Close()
 
+	if *district != "" {
+		if err := checkDistrict(ctx, db, *district); err != nil {
+			return fail(stderr, err)
+		}
+	}
+	if year != 0 {
+		missing, err := yearWithoutData(ctx, db, year)
+		if err != nil {
+			return fail(stderr, err)
+		}
+		if missing != "" {
+			fmt.Fprintf(stderr, "readiness report: warning: %s\n", missing)
+		}
+	}
 	rows, err := report(ctx, db, data.Filter{DistrictID: *district, SchoolID: *school, Year: year}, *privacy == "on", *minN)
 	if err != nil {
 		return fail(stderr, err)
@@ -71,6 +87,48 @@ func reportCommand(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	return 0
+}
+
+// checkDistrict returns an error listing the known district ids when no
+// school has the district_id id.
+func checkDistrict(ctx context.Context, db *data.DB, id string) error {
+	districts, err := db.Districts(ctx)
+	if err != nil {
+		return err
+	}
+	var ids []string
+	for _, d := range districts {
+		if d.ID == id {
+			return nil
+		}
+		if d.ID != "" {
+			ids = append(ids, d.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return fmt.Errorf("district %q not found: the schools of the database have no district_id; leave out -district", id)
+	}
+	return fmt.Errorf("district %q not found: choose a district_id of the database (%s)", id, listIDs(ids, 20))
+}
+
+// yearWithoutData returns a message naming the school years that have data
+// when year has none, and "" when it has some.
+func yearWithoutData(ctx context.Context, db *data.DB, year int) (string, error) {
+	years, err := db.Years(ctx)
+	if err != nil {
+		return "", err
+	}
+	if slices.Contains(years, year) {
+		return "", nil
+	}
+	if len(years) == 0 {
+		return fmt.Sprintf("no data for school year %s: the database holds no school year yet; import files first with `readiness import`", indicator.FormatYear(year)), nil
+	}
+	names := make([]string, len(years))
+	for i, y := range years {
+		names[i] = indicator.FormatYear(y)
+	}
+	return fmt.Sprintf("no data for school year %s: the database has data for %s", indicator.FormatYear(year), strings.Join(names, ", ")), nil
 }
 
 // report computes and protects the rows of a report. A zero f.Year means

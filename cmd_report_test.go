@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -145,4 +147,42 @@ func TestDemoWrongUsageExits2(t *testing.T) {
 	assert.Equal(t, 2, demoCommand(nil, &stderr), "missing -out")
 	assert.Equal(t, 2, demoCommand([]string{"-out", filepath.Join(t.TempDir(), "x.db"), "-students", "0"}, &stderr))
 	assert.Equal(t, 2, demoCommand([]string{"-out", filepath.Join(t.TempDir(), "x.db"), "-years", "x"}, &stderr))
+}
+
+func TestReportUnknownDistrictListsKnownOnes(t *testing.T) {
+	dir := t.TempDir()
+	csv := "school_id,school_name,district_id,district_name\n"
+	for i := range 23 {
+		csv += fmt.Sprintf("S%02d,School %d,D%02d,District %d\n", i, i, 22-i, i)
+	}
+	path := filepath.Join(dir, "schools.csv")
+	require.NoError(t, os.WriteFile(path, []byte(csv), 0o644))
+	db := filepath.Join(dir, "districts.db")
+	var stdout, stderr bytes.Buffer
+	require.Equal(t, 0, importFiles([]string{"-db", db, path}, &stdout, &stderr), stderr.String())
+
+	code, out, errOut := runReportArgs("-db", db, "-district", "D1")
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out)
+	assert.Equal(t, `readiness: district "D1" not found: choose a district_id of the database (D00, D01, D02, D03, D04, D05, D06, D07, D08, D09, D10, D11, D12, D13, D14, D15, D16, D17, D18, D19 and 3 more)`+"\n", errOut)
+
+	plain := filepath.Join(dir, "plain.csv")
+	require.NoError(t, os.WriteFile(plain, []byte("school_id,school_name\n1,A\n"), 0o644))
+	noDistricts := filepath.Join(dir, "no_districts.db")
+	require.Equal(t, 0, importFiles([]string{"-kind", "schools", "-db", noDistricts, plain}, &stdout, &stderr), stderr.String())
+	code, _, errOut = runReportArgs("-db", noDistricts, "-district", "D1")
+	assert.Equal(t, 1, code)
+	assert.Equal(t, `readiness: district "D1" not found: the schools of the database have no district_id; leave out -district`+"\n", errOut)
+}
+
+func TestReportYearWithoutDataWarns(t *testing.T) {
+	db := makeDemo(t, "1")
+	code, out, stderr := runReportArgs("-db", db, "-school", "ALL", "-year", "2030-31")
+	assert.Equal(t, 0, code)
+	assert.Equal(t, "readiness report: warning: no data for school year 2030-31: the database has data for 2024-25, 2023-24, 2022-23\n", stderr)
+	assert.NotEmpty(t, parseReportCSV(t, out))
+
+	code, _, stderr = runReportArgs("-db", db, "-school", "ALL", "-year", "2023-24")
+	assert.Equal(t, 0, code)
+	assert.Empty(t, stderr)
 }

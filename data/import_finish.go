@@ -57,15 +57,45 @@ func (im *importer) checkTeacherFTE() error {
 		if err := rows.Scan(&ty.teacher, &ty.year, &sum); err != nil {
 			return fmt.Errorf("sum teacher FTE: %w", err)
 		}
-		place, ok := im.fte[ty]
+		places, ok := im.fte[ty]
 		if !ok {
 			continue
 		}
-		place.report.fail(place.line, place.column, formatNumber(sum), fmt.Sprintf(
-			"teacher FTE over 1.0: teacher %s has FTE %s in total in %s over this import and the rows already stored; expected at most 1.0",
-			ty.teacher, formatNumber(sum), formatYear(ty.year)))
+		last := places[len(places)-1]
+		last.report.fail(last.line, last.column, last.value, fmt.Sprintf(
+			"teacher FTE over 1.0: teacher %s in %s sums to %s FTE with %s; a teacher's FTE in one year is at most 1.0",
+			ty.teacher, formatYear(ty.year), formatNumber(sum), fteSources(places, sum)))
 	}
 	return rows.Err()
+}
+
+// fteSources names what adds to the last of places in a sum of FTE: the
+// other rows of this import (by line, and by file when it is another one)
+// and the FTE of stored rows.
+func fteSources(places []ftePlace, sum float64) string {
+	last := places[len(places)-1]
+	var parts []string
+	stored := sum
+	for _, p := range places {
+		stored -= p.fte
+	}
+	others := places[:len(places)-1]
+	const listed = 5
+	for i, p := range others {
+		if i == listed {
+			parts = append(parts, fmt.Sprintf("%d more rows", len(others)-listed))
+			break
+		}
+		where := fmt.Sprintf("line %d", p.line)
+		if p.report != last.report {
+			where = p.report.file + " " + where
+		}
+		parts = append(parts, where)
+	}
+	if stored > 1e-9 {
+		parts = append(parts, formatNumber(stored)+" FTE already stored")
+	}
+	return joinAnd(parts)
 }
 
 // finish brings derived tables up to date and records the files, once every

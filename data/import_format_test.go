@@ -52,7 +52,7 @@ func TestImportMessyFilesMatchClean(t *testing.T) {
 	assert.Equal(t, want, dumpStoredRows(t, messy))
 	assert.Equal(t, []Problem{
 		{File: "Enrollments Export.csv", Line: 1, Column: "Student Name", Message: "personal column dropped: it identifies a person, so it is never stored"},
-		{File: "Enrollments Export.csv", Line: 4, Message: "1 identical duplicate rows counted once (the first is on this line)"},
+		{File: "Enrollments Export.csv", Line: 4, Message: "repeats line 3 exactly; the row is counted once"},
 	}, result.Warnings)
 }
 

@@ -29,6 +29,11 @@ type fileKind struct {
 	optional []string
 }
 
+// has reports whether col is a required or optional column of the kind.
+func (k fileKind) has(col string) bool {
+	return slices.Contains(k.required, col) || slices.Contains(k.optional, col)
+}
+
 // fileKinds lists every kind in the order files are written: schools and
 // clusters first, because the other kinds refer to them.
 var fileKinds = []fileKind{

@@ -384,7 +384,8 @@ func checkTeacher(c *rowCheck) []any {
 	teacher, school, year := c.required("teacher_id"), c.school(), c.year("school_year")
 	name := c.cluster("career_cluster", true)
 	fte := 0.0
-	if v := c.required("fte"); v != "" {
+	v := c.required("fte")
+	if v != "" {
 		const bad = "invalid FTE: expected a number above 0 and at most 1, such as 0.5"
 		if f, ok := c.number("fte", v, bad); ok && (f <= 0 || f > 1) {
 			c.fail("fte", v, bad)
@@ -393,7 +394,10 @@ func checkTeacher(c *rowCheck) []any {
 		}
 	}
 	if !c.failed {
-		c.im.fte[teacherYear{teacher, year}] = ftePlace{report: c.report, line: c.line, column: c.in.label("fte")}
+		c.im.addFTE(teacherYear{teacher, year}, ftePlace{
+			report: c.report, line: c.line, column: c.in.label("fte"),
+			value: v, fte: fte, slot: fmt.Sprint(school, "\x00", name),
+		})
 	}
 	return []any{teacher, school, year, name, fte, c.text("cte_certified")}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -52,9 +53,7 @@ func openSources(files []ImportFile) ([]*source, reportList) {
 		name := filepath.Base(f.Path)
 		tables, err := tabular.Tables(f.Path)
 		if err != nil {
-			r := &fileReport{file: name}
-			r.fail(0, "", "", "cannot read file: "+describeOpenError(err))
-			failed = append(failed, r)
+			failed = append(failed, unreadableFile(f.Path, err))
 			continue
 		}
 		size := fileSize(f.Path)
@@ -151,8 +150,12 @@ func (s *source) useHeader(m headerMap) bool {
 	}
 	for _, i := range m.dropped {
 		msg := "personal column dropped: it identifies a person, so it is never stored"
-		if isStudentNumberHeader(normalizeHeader(header[i])) {
+		switch {
+		case !isStudentNumberHeader(normalizeHeader(header[i])):
+		case m.kind.has("student_id"):
 			msg = "second student number dropped: only student_id is kept, as a keyed hash"
+		default:
+			msg = fmt.Sprintf("column dropped: it is not a column of %s.csv, and it identifies a student, so it is never stored", m.kind.name)
 		}
 		s.report.warn(1, header[i], "", msg)
 	}
@@ -162,6 +165,9 @@ func (s *source) useHeader(m headerMap) bool {
 // readHeader returns the first record of t, or nil for an empty table.
 func readHeader(t tabular.Table) ([]string, int, error) {
 	rows, err := t.Open()
+	if errors.Is(err, tabular.ErrBinary) {
+		return nil, 0, err
+	}
 	if err != nil {
 		return nil, 0, errors.New("cannot read file: " + describeOpenError(err))
 	}
@@ -208,6 +214,29 @@ func describeReadError(err error) error {
 		return fmt.Errorf("invalid CSV: %v; check the quotes on this line (a quoted field must end with a quote)", pe.Err)
 	}
 	return fmt.Errorf("cannot read file: %w", err)
+}
+
+// unreadableFile reports a file that cannot be opened. It names the path
+// as given rather than the base name, since the path is what is wrong.
+func unreadableFile(path string, err error) *fileReport {
+	var pathErr *fs.PathError
+	if !errors.As(err, &pathErr) {
+		r := &fileReport{file: filepath.Base(path)}
+		r.fail(0, "", "", "cannot read file: "+describeOpenError(err))
+		return r
+	}
+	r := &fileReport{file: path}
+	msg := "cannot read file: " + describeOpenError(err)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && strings.ContainsAny(filepath.Base(path), "*?["):
+		msg = "no file matches this pattern: the shell passes a pattern on unchanged when no file matches it; check the folder and the pattern"
+	case errors.Is(err, fs.ErrNotExist):
+		msg = "cannot read file: file not found; check the folder and the file name"
+	case errors.Is(err, fs.ErrPermission):
+		msg = "cannot read file: permission denied; check that your account may read the file"
+	}
+	r.fail(0, "", "", msg)
+	return r
 }
 
 func describeOpenError(err error) string {

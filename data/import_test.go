@@ -205,8 +205,8 @@ func rejectCases() []rejectCase {
 			"unknown outcome: expected enrolled_4yr, enrolled_2yr, enrolled_other, enrolled_postsecondary, apprenticeship, employed, military, service, not_enrolled or unknown"),
 		reject("fte over one", "fte_over_one.csv", 2, "fte", "1.5", "invalid FTE: expected a number above 0 and at most 1, such as 0.5"),
 		reject("fte zero", "fte_zero.csv", 2, "fte", "0", "invalid FTE: expected a number above 0 and at most 1, such as 0.5"),
-		reject("fte sum over one", "fte_sum.csv", 3, "fte", "1.3",
-			"teacher FTE over 1.0: teacher T1 has FTE 1.3 in total in 2024-25 over this import and the rows already stored; expected at most 1.0"),
+		reject("fte sum over one", "fte_sum.csv", 3, "fte", "0.6",
+			"teacher FTE over 1.0: teacher T1 in 2024-25 sums to 1.3 FTE with line 2; a teacher's FTE in one year is at most 1.0"),
 		reject("zero seats", "seats_zero.csv", 2, "seats", "0", "invalid seats: expected a whole number of 1 or more"),
 		reject("fractional seats", "seats_fraction.csv", 2, "seats", "24.5", "invalid seats: expected a whole number of 1 or more"),
 		reject("negative enrolled", "enrolled_negative.csv", 2, "enrolled", "-1", "invalid enrolled: expected a whole number of 0 or more"),
@@ -223,9 +223,16 @@ func rejectCases() []rejectCase {
 			"header fits no import file: expected the columns of one of "+expectedColumns()+"; or name the kind with -kind"),
 		reject("unclosed quote", "bad_quote.csv", 2, "", "",
 			`invalid CSV: extraneous or missing " in quoted-field; check the quotes on this line (a quoted field must end with a quote)`),
+		reject("binary data", "binary.csv", 0, "", "",
+			"not a CSV or .xlsx file: it contains binary data; export the data as CSV (UTF-8) or .xlsx"),
 		reject("extra field", "extra_field.csv", 2, "", "", "row has 6 fields but the header has 5: quote fields that contain the separator"),
-		reject("file not found", "no_such_file.csv", 0, "", "", "cannot read file: file not found"),
 	}
+	missing := reject("file not found", "no_such_file.csv", 0, "", "", "cannot read file: file not found; check the folder and the file name")
+	missing.want.File = missing.files[0].Path
+	pattern := reject("pattern not expanded", "nc_dpi_src_*.csv", 0, "", "",
+		"no file matches this pattern: the shell passes a pattern on unchanged when no file matches it; check the folder and the pattern")
+	pattern.want.File = pattern.files[0].Path
+	cases = append(cases, missing, pattern)
 	kind := reject("unknown kind", "school_year.csv", 0, "", "",
 		`unknown kind "enrollments": expected one of schools, clusters, students, cte_enrollments, credentials, work_based_learning, teachers, sections, postsecondary, reported_indicators`)
 	kind.files[0].Kind = "enrollments"
@@ -283,7 +290,21 @@ func TestImportFTESumIncludesStoredRows(t *testing.T) {
 	require.ErrorAs(t, err, &rejected)
 	require.Len(t, rejected.Problems, 1)
 	assert.Equal(t, 2, rejected.Problems[0].Line)
-	assert.Contains(t, rejected.Problems[0].Message, "teacher T02 has FTE 1.2 in total in 2024-25")
+	assert.Equal(t, "0.2", rejected.Problems[0].Value)
+	assert.Equal(t, "teacher FTE over 1.0: teacher T02 in 2024-25 sums to 1.2 FTE with 1 FTE already stored; a teacher's FTE in one year is at most 1.0",
+		rejected.Problems[0].Message)
+
+	// Rows of two files of one import are named by file and line.
+	second := filepath.Join(t.TempDir(), "teachers_second.csv")
+	require.NoError(t, os.WriteFile(second, []byte("teacher_id,school_id,school_year,career_cluster,fte\nT09,200,2024-25,Education,0.6\n"), 0o644))
+	third := filepath.Join(t.TempDir(), "teachers_third.csv")
+	require.NoError(t, os.WriteFile(third, []byte("teacher_id,school_id,school_year,career_cluster,fte\nT09,100,2024-25,Education,0.3\nT09,300,2024-25,Education,0.4\n"), 0o644))
+	_, err = db.Import(context.Background(), asImportFiles(second, third), ImportOptions{})
+	require.ErrorAs(t, err, &rejected)
+	require.Len(t, rejected.Problems, 1)
+	assert.Equal(t, Problem{File: "teachers_third.csv", Line: 3, Column: "fte", Value: "0.4",
+		Message: "teacher FTE over 1.0: teacher T09 in 2024-25 sums to 1.3 FTE with teachers_second.csv line 2 and line 2; a teacher's FTE in one year is at most 1.0"},
+		rejected.Problems[0])
 
 	// Replacing T02's stored row by the same key keeps the sum at 1.0.
 	same := filepath.Join(t.TempDir(), "teachers_again.csv")
@@ -323,7 +344,7 @@ func TestImportWarnsAboutColumnsAndDuplicates(t *testing.T) {
 		{File: "enrollments.csv", Line: 1, Column: "Room", Message: "column ignored: it is not a column of cte_enrollments, so it is not stored"},
 		{File: "enrollments.csv", Line: 1, Column: "First Name", Message: "personal column dropped: it identifies a person, so it is never stored"},
 		{File: "enrollments.csv", Line: 1, Column: "State Student ID", Message: "second student number dropped: only student_id is kept, as a keyed hash"},
-		{File: "enrollments.csv", Line: 3, Message: "2 identical duplicate rows counted once (the first is on this line)"},
+		{File: "enrollments.csv", Line: 3, Message: "repeats line 2 exactly, as 1 more line does; the row is counted once"},
 	}, result.Warnings)
 	assert.Equal(t, 1, queryCount(t, db, "SELECT count(*) FROM cte_enrollments"))
 	assert.Equal(t, 1, result.Files[1].Rows)
@@ -372,4 +393,34 @@ func TestImportCancelledWritesNothing(t *testing.T) {
 	assert.ErrorIs(t, err, context.Canceled)
 	assert.Equal(t, 0, queryCount(t, db, "SELECT count(*) FROM cte_enrollments"))
 	assert.Equal(t, 1, queryCount(t, db, "SELECT count(*) FROM imports"))
+}
+
+func TestImportDuplicateWarningNamesTheRepeatedLine(t *testing.T) {
+	header := "school_id,school_name\n"
+	cases := map[string]struct{ rows, want string }{
+		"one repeat":        {"1,A\n1,A\n2,B\n", "repeats line 2 exactly; the row is counted once"},
+		"one row thrice":    {"1,A\n2,B\n1,A\n1,A\n", "repeats line 2 exactly, as 1 more line does; the row is counted once"},
+		"two rows repeated": {"1,A\n2,B\n1,A\n2,B\n2,B\n", "repeats line 2 exactly, and 2 more lines repeat earlier lines; each row is counted once"},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "schools.csv")
+			require.NoError(t, os.WriteFile(path, []byte(header+tc.rows), 0o644))
+			result := mustImportFiles(t, openTestDB(t), asImportFiles(path)...)
+			require.Len(t, result.Warnings, 1)
+			assert.Equal(t, tc.want, result.Warnings[0].Message)
+			assert.Equal(t, 2, result.Files[0].Rows)
+		})
+	}
+}
+
+func TestImportDropsStudentNumberOfATableWithoutStudents(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "staff.csv")
+	require.NoError(t, os.WriteFile(path, []byte("teacher_id,student_id,school_id,school_year,career_cluster,fte\nT1,S1,100,2024-25,Construction,1\n"), 0o644))
+	db := openTestDB(t)
+	mustImportFiles(t, db, asImportFiles(filepath.Join(cleanImportDir, "schools.csv"))...)
+
+	result := mustImportFiles(t, db, ImportFile{Path: path, Kind: KindTeachers})
+	assert.Equal(t, []Problem{{File: "staff.csv", Line: 1, Column: "student_id",
+		Message: "column dropped: it is not a column of teachers.csv, and it identifies a student, so it is never stored"}}, result.Warnings)
 }

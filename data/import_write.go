@@ -15,7 +15,9 @@ type fileState struct {
 	src        *source
 	seen       map[uint64]seenRow
 	duplicates int
-	firstDup   int
+	firstDup   int            // line of the first row that repeats an earlier one
+	firstOf    int            // line of the row it repeats
+	oneOrigin  bool           // whether every repeat is of the row on line firstOf
 	rows       map[string]int // kind -> distinct rows written
 }
 
@@ -70,10 +72,32 @@ func (im *importer) importSource(src *source) error {
 	im.progress.finish(src.size)
 
 	if state.duplicates > 0 {
-		src.report.warn(state.firstDup, "", "", fmt.Sprintf("%d identical duplicate rows counted once (the first is on this line)", state.duplicates))
+		src.report.warn(state.firstDup, "", "", state.duplicateMessage())
 	}
 	im.addResults(state)
 	return nil
+}
+
+// duplicateMessage describes the rows of the file that repeat earlier rows
+// exactly, starting from the first repeat.
+func (state *fileState) duplicateMessage() string {
+	switch more := state.duplicates - 1; {
+	case more == 0:
+		return fmt.Sprintf("repeats line %d exactly; the row is counted once", state.firstOf)
+	case state.oneOrigin:
+		return fmt.Sprintf("repeats line %d exactly, as %s; the row is counted once", state.firstOf, moreLines(more, "does", "do"))
+	default:
+		return fmt.Sprintf("repeats line %d exactly, and %s earlier lines; each row is counted once", state.firstOf, moreLines(more, "repeats", "repeat"))
+	}
+}
+
+// moreLines writes "1 more line" or "n more lines" with the verb that
+// agrees.
+func moreLines(n int, one, many string) string {
+	if n == 1 {
+		return "1 more line " + one
+	}
+	return fmt.Sprintf("%d more lines %s", n, many)
 }
 
 // importRecord validates one record of a source and writes the rows it
@@ -137,8 +161,9 @@ func (im *importer) importRow(state *fileState, kind string, in rowInput, line i
 		if prev, ok := state.seen[key]; ok {
 			if prev.values == values {
 				if state.duplicates == 0 {
-					state.firstDup = line
+					state.firstDup, state.firstOf, state.oneOrigin = line, int(prev.line), true
 				}
+				state.oneOrigin = state.oneOrigin && int(prev.line) == state.firstOf
 				state.duplicates++
 				return nil
 			}

@@ -23,7 +23,7 @@ type importer struct {
 	stmts    map[string]*sql.Stmt
 	seed     maphash.Seed
 
-	fte         map[teacherYear]ftePlace
+	fte         map[teacherYear][]ftePlace
 	staged      map[string]*stager // table -> its staged rows
 	enrollments bool               // whether any cte_enrollments row was written
 
@@ -41,12 +41,28 @@ type teacherYear struct {
 	year    int
 }
 
-// ftePlace is the last row that gave a teacher FTE in a year, where a sum
-// over 1.0 is reported.
+// ftePlace is a row of this import that gave a teacher FTE in a year. A sum
+// over 1.0 is reported on the last such row, naming the others.
 type ftePlace struct {
 	report *fileReport
 	line   int
 	column string
+	value  string  // the cell as written
+	fte    float64 // the value read
+	slot   string  // school_id and Career Cluster: the rest of the row's key
+}
+
+// addFTE notes a row that gave a teacher FTE. A later row with the same
+// key replaces the earlier one, as it does in the table.
+func (im *importer) addFTE(ty teacherYear, p ftePlace) {
+	places := im.fte[ty]
+	for i, q := range places {
+		if q.slot == p.slot {
+			places = append(places[:i], places[i+1:]...)
+			break
+		}
+	}
+	im.fte[ty] = append(places, p)
 }
 
 func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
@@ -54,7 +70,7 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 		ctx: ctx, tx: tx,
 		schools: map[string]bool{}, staged: map[string]*stager{}, stmts: map[string]*sql.Stmt{},
 		seed: maphash.MakeSeed(),
-		fte:  map[teacherYear]ftePlace{}, hashes: map[string]string{},
+		fte:  map[teacherYear][]ftePlace{}, hashes: map[string]string{},
 		when: time.Now().UTC().Format(time.RFC3339),
 	}
 	// A cache of 24 MiB (the default is 2 MiB) keeps the hot index pages of a

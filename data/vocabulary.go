@@ -95,9 +95,14 @@ func Outcome(s string) (string, bool) {
 }
 
 // listTerms writes terms as "a, b or c".
-func listTerms(terms []string) string {
+func listTerms(terms []string) string { return joinTerms(terms, " or ") }
+
+// joinAnd writes terms as "a, b and c".
+func joinAnd(terms []string) string { return joinTerms(terms, " and ") }
+
+func joinTerms(terms []string, last string) string {
 	if len(terms) < 2 {
 		return strings.Join(terms, "")
 	}
-	return strings.Join(terms[:len(terms)-1], ", ") + " or " + terms[len(terms)-1]
+	return strings.Join(terms[:len(terms)-1], ", ") + last + terms[len(terms)-1]
 }

@@ -85,8 +85,39 @@ func decode(raw *bufio.Reader) (io.Reader, *encodingReader, error) {
 		dec := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
 		return transform.NewReader(raw, dec), nil, nil
 	}
+	head, err := raw.Peek(binaryProbe)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return nil, nil, err
+	}
+	if isBinary(head) {
+		return nil, nil, ErrBinary
+	}
 	e := &encodingReader{src: raw}
 	return e, e, nil
+}
+
+// ErrBinary is returned for a file that is not text, such as a PDF, an
+// image or a workbook saved under a .csv name.
+var ErrBinary = errors.New("not a CSV or .xlsx file: it contains binary data; export the data as CSV (UTF-8) or .xlsx")
+
+// binaryProbe is how much of a file without byte-order mark is looked at to
+// tell text from binary data.
+const binaryProbe = 8 << 10
+
+// isBinary reports whether head holds a NUL byte or more than one control
+// character in ten. Text exports hold none but tabs, line ends and the odd
+// form feed.
+func isBinary(head []byte) bool {
+	if bytes.IndexByte(head, 0) >= 0 {
+		return true
+	}
+	control := 0
+	for _, b := range head {
+		if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') || b == 0x7f {
+			control++
+		}
+	}
+	return control*10 > len(head)
 }
 
 // detectDelimiter picks the separator the header line uses most: comma,

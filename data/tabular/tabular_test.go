@@ -89,3 +89,24 @@ func TestTablesRejectsOldWorkbooks(t *testing.T) {
 	assert.ErrorIs(t, err, ErrUnsupportedFormat)
 	assert.EqualError(t, err, "unsupported file format .xls: save the workbook as .xlsx or CSV")
 }
+
+func TestOpenRejectsBinaryData(t *testing.T) {
+	cases := map[string][]byte{
+		"NUL bytes":          append([]byte("%PDF-1.7\n"), 0, 1, 2, 3, 'a', 'b'),
+		"control characters": []byte("\x01\x02\x03\x04\x05a,b\x06\x07\x08\x0e\x0f"),
+		"UTF-16 without BOM": {'i', 0, 'd', 0, '\n', 0},
+	}
+	for name, content := range cases {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "table.csv")
+			require.NoError(t, os.WriteFile(path, content, 0o644))
+			tables, err := Tables(path)
+			require.NoError(t, err)
+			_, err = tables[0].Open()
+			assert.ErrorIs(t, err, ErrBinary)
+		})
+	}
+	records, _, err := readAll(t, []byte("a\tb\fc\r\n1\t2\t3\r\n"))
+	require.NoError(t, err)
+	assert.Len(t, records, 2)
+}
