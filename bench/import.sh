@@ -30,9 +30,8 @@ schema_sql="CREATE TABLE cte_enrollments (
   student BLOB NOT NULL, school_id TEXT NOT NULL, school_year INTEGER NOT NULL,
   course_id TEXT NOT NULL, section_id TEXT NOT NULL DEFAULT '', term TEXT NOT NULL DEFAULT '',
   cluster TEXT NOT NULL, course_name TEXT NOT NULL DEFAULT '', pathway TEXT NOT NULL DEFAULT '',
-  PRIMARY KEY (student, school_id, school_year, course_id, section_id, term));
-CREATE INDEX cte_enrollments_school_year ON cte_enrollments (school_id, school_year, cluster);
-CREATE INDEX cte_enrollments_year ON cte_enrollments (school_year);"
+  PRIMARY KEY (student, school_id, school_year, course_id, section_id, term)) WITHOUT ROWID;
+CREATE INDEX cte_enrollments_school_year ON cte_enrollments (school_year, school_id, cluster, student);"
 sqlite3 "$out/schema.db" "$schema_sql"
 
 schema=$(measure schema sqlite3 "$out/schema.db" ".import --csv --skip 1 $out/cte_enrollments.csv cte_enrollments")

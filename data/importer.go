@@ -23,9 +23,16 @@ type importer struct {
 	stmts    map[string]*sql.Stmt
 	seed     maphash.Seed
 
-	fte         map[teacherYear]ftePlace
-	staged      map[string]*stager // table -> its staged rows
-	enrollments bool               // whether any cte_enrollments row was written
+	fte    map[teacherYear]ftePlace
+	staged map[string]*stager // table -> its staged rows
+	enroll *enrollBuffer      // cte_enrollments rows not written yet
+	// enrollments tells whether any cte_enrollments row was written, and
+	// enrollmentsWereEmpty whether the table had no rows before.
+	enrollments, enrollmentsWereEmpty bool
+	enrollmentRuns                    int // sorted runs of enrollments written
+	// concentrators holds concentrator_since as the first run of
+	// enrollments gives it, when the table was empty before.
+	concentrators []concentration
 
 	progress *progress
 	reports  reportList
@@ -53,8 +60,9 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 	im := &importer{
 		ctx: ctx, tx: tx,
 		schools: map[string]bool{}, staged: map[string]*stager{}, stmts: map[string]*sql.Stmt{},
-		seed: maphash.MakeSeed(),
-		fte:  map[teacherYear]ftePlace{}, hashes: map[string]string{},
+		enroll: newEnrollBuffer(),
+		seed:   maphash.MakeSeed(),
+		fte:    map[teacherYear]ftePlace{}, hashes: map[string]string{},
 		when: time.Now().UTC().Format(time.RFC3339),
 	}
 	// A cache of 24 MiB (the default is 2 MiB) keeps the hot index pages of a
