@@ -20,8 +20,11 @@ type importer struct {
 	student  *studentHasher
 	schools  map[string]bool
 	clusters *cluster.Set
-	stmts    map[string]*sql.Stmt
-	seed     maphash.Seed
+	// matched caches clusters.Match by the value as written, since a
+	// large file repeats a few names a million times.
+	matched map[string]string
+	stmts   map[string]*sql.Stmt
+	seed    maphash.Seed
 
 	fte    map[teacherYear]ftePlace
 	staged map[string]*stager // table -> its staged rows
@@ -60,9 +63,9 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 	im := &importer{
 		ctx: ctx, tx: tx,
 		schools: map[string]bool{}, staged: map[string]*stager{}, stmts: map[string]*sql.Stmt{},
-		enroll: newEnrollBuffer(),
-		seed:   maphash.MakeSeed(),
-		fte:    map[teacherYear]ftePlace{}, hashes: map[string]string{},
+		enroll: newEnrollBuffer(), matched: map[string]string{},
+		seed: maphash.MakeSeed(),
+		fte:  map[teacherYear]ftePlace{}, hashes: map[string]string{},
 		when: time.Now().UTC().Format(time.RFC3339),
 	}
 	// A cache of 24 MiB (the default is 2 MiB) keeps the hot index pages of a
