@@ -103,6 +103,7 @@ func (im *importer) flush() error {
 	if err := im.writeEnrollments(); err != nil {
 		return err
 	}
+	im.enroll.release()
 	for _, k := range fileKinds {
 		if k.name == KindCTEEnrollments {
 			continue // written above
