@@ -22,6 +22,9 @@ go run ./bench/genenrollments -rows "$rows" -out "$out"
 measure() { # label, command...: prints "label seconds peak_kb"
   local label=$1
   shift
+  # Write out the files of earlier runs first, so that no run pays for the
+  # disk writes of the one before.
+  sync
   /usr/bin/time -f "$label %e %M" -o "$out/time.txt" "$@" >/dev/null
   cat "$out/time.txt"
 }
