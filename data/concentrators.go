@@ -86,7 +86,7 @@ func findConcentrators(ctx context.Context, tx *sql.Tx, query string, courses in
 	names := map[string]string{} // one copy of each cluster name
 	var found []concentration
 	var student []byte
-	var taken []courseYear
+	var history []courseYear
 	for rows.Next() {
 		var s, cluster, course sql.RawBytes
 		var year int
@@ -94,38 +94,38 @@ func findConcentrators(ctx context.Context, tx *sql.Tx, query string, courses in
 			return nil, err
 		}
 		if !bytes.Equal(s, student) {
-			found = appendConcentrations(found, student, taken, courses)
-			student, taken = bytes.Clone(s), taken[:0]
+			found = appendConcentrations(found, student, history, courses)
+			student, history = bytes.Clone(s), history[:0]
 		}
 		name, ok := names[string(cluster)]
 		if !ok {
 			name = string(cluster)
 			names[name] = name
 		}
-		taken = append(taken, courseYear{cluster: name, course: string(course), year: year})
+		history = append(history, courseYear{cluster: name, course: string(course), year: year})
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	return appendConcentrations(found, student, taken, courses), nil
+	return appendConcentrations(found, student, history, courses), nil
 }
 
 // appendConcentrations adds the clusters in which student, with the courses
-// taken, is a concentrator, by cluster name.
-func appendConcentrations(found []concentration, student []byte, taken []courseYear, courses int) []concentration {
-	if len(taken) < courses {
+// history, is a concentrator, by cluster name.
+func appendConcentrations(found []concentration, student []byte, history []courseYear, courses int) []concentration {
+	if len(history) < courses {
 		return found
 	}
-	slices.SortFunc(taken, func(a, b courseYear) int {
+	slices.SortFunc(history, func(a, b courseYear) int {
 		return cmp.Or(cmp.Compare(a.cluster, b.cluster), cmp.Compare(a.course, b.course), cmp.Compare(a.year, b.year))
 	})
 	var firstYears []int
-	for i := 0; i < len(taken); {
-		cluster := taken[i].cluster
+	for i := 0; i < len(history); {
+		cluster := history[i].cluster
 		firstYears = firstYears[:0]
-		for ; i < len(taken) && taken[i].cluster == cluster; i++ {
-			if i == 0 || taken[i-1].cluster != cluster || taken[i-1].course != taken[i].course {
-				firstYears = append(firstYears, taken[i].year) // the course's first year
+		for ; i < len(history) && history[i].cluster == cluster; i++ {
+			if i == 0 || history[i-1].cluster != cluster || history[i-1].course != history[i].course {
+				firstYears = append(firstYears, history[i].year) // the course's first year
 			}
 		}
 		if len(firstYears) >= courses {

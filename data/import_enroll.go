@@ -10,12 +10,8 @@ import (
 
 // maxBufferedEnrollments is how many enrollment rows an import holds in
 // memory before it writes them. At about 50 bytes a row, 1,048,576 rows take
-// about 50 MB; a larger file is written in several sorted runs.
+// about 50 MB. A larger file is written in several sorted runs.
 var maxBufferedEnrollments = 1 << 20
-
-// enrollmentColumns are the columns of cte_enrollments in the order
-// checkEnrollment returns them.
-var enrollmentColumns = writers[KindCTEEnrollments].columns
 
 // enrollRow is one validated cte_enrollments row held in memory. Its text
 // columns are numbers into enrollBuffer.text, so that a million rows, which
@@ -29,8 +25,8 @@ type enrollRow struct {
 
 // enrollBuffer holds the enrollment rows of a file until the file is read.
 // They are then written sorted by key, so that SQLite appends to its B-trees
-// instead of inserting at random places: hashed student numbers arrive in
-// random key order.
+// instead of inserting at random places, because hashed student numbers
+// arrive in random key order.
 type enrollBuffer struct {
 	rows []enrollRow
 	ids  map[string]uint32
@@ -147,21 +143,21 @@ func (b *enrollBuffer) release() { b.rows = nil }
 // enrollment stored, finish writes these instead of reading the rows back.
 func (b *enrollBuffer) concentrators(courses int) []concentration {
 	var found []concentration
-	var taken []courseYear
+	var history []courseYear
 	for i := 0; i < len(b.rows); {
 		student := b.rows[i].student[:]
-		taken = taken[:0]
+		history = history[:0]
 		for ; i < len(b.rows) && bytes.Equal(b.rows[i].student[:], student); i++ {
 			t := b.rows[i].text
-			taken = append(taken, courseYear{cluster: b.text[t[4]], course: b.text[t[1]], year: int(b.rows[i].year)})
+			history = append(history, courseYear{cluster: b.text[t[4]], course: b.text[t[1]], year: int(b.rows[i].year)})
 		}
-		found = appendConcentrations(found, bytes.Clone(student), taken, courses)
+		found = appendConcentrations(found, bytes.Clone(student), history, courses)
 	}
 	return found
 }
 
 // noteEnrollments records, before the first enrollment is written, whether
-// cte_enrollments was empty: then finish recomputes every student's
+// cte_enrollments was empty. If it was, finish recomputes every student's
 // concentrator status in one pass instead of listing the students.
 func (im *importer) noteEnrollments() error {
 	if im.enrollments {

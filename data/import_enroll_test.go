@@ -73,9 +73,9 @@ func splitLines(t *testing.T, src, dst string, from, to int) {
 }
 
 // TestImportConcentratorsOnEveryPath checks concentrator_since after each way
-// an import computes it: from the rows in memory (one file into an empty
-// table), from every stored row (several runs into an empty table), and
-// for the students an import touches (a table with rows already).
+// an import computes it. One file into an empty table counts the rows in
+// memory, several runs into an empty table read every stored row back, and
+// an import into a table with rows reads back the students it touches.
 func TestImportConcentratorsOnEveryPath(t *testing.T) {
 	dir := t.TempDir()
 	all := filepath.Join(dir, "cte_enrollments.csv")

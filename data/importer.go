@@ -29,7 +29,7 @@ type importer struct {
 	fte    map[teacherYear]ftePlace
 	staged map[string]*stager // table -> its staged rows
 	enroll *enrollBuffer      // cte_enrollments rows not written yet
-	// enrollments tells whether any cte_enrollments row was written, and
+	// enrollments records whether any cte_enrollments row was written, and
 	// enrollmentsWereEmpty whether the table had no rows before.
 	enrollments, enrollmentsWereEmpty bool
 	enrollmentRuns                    int // sorted runs of enrollments written
@@ -70,8 +70,8 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 	}
 	// A cache of 24 MiB (the default is 2 MiB) keeps the hot index pages of a
 	// large import in memory instead of spilling them to the WAL and reading
-	// them back. SQLite's sorter takes as much again. With 1,000,000
-	// enrollments the import peaked at about 100 MB; 48 MiB was no faster.
+	// them back. SQLite's sorter takes as much again. For 1,000,000
+	// enrollments, 48 MiB was no faster.
 	if _, err := tx.ExecContext(ctx, "PRAGMA cache_size = -24576"); err != nil {
 		return nil, fmt.Errorf("set import cache size: %w", err)
 	}
