@@ -11,6 +11,9 @@ import (
 // maxBufferedEnrollments is how many enrollment rows an import holds in
 // memory before it writes them. At about 50 bytes a row, 1,048,576 rows take
 // about 50 MB. A larger file is written in several sorted runs.
+//
+// NOTE: the map of a file's keys (fileState.seen) still grows with its rows,
+// so a file of 2,000,000 rows peaked at 215 MB, against 163 MB for 1,000,000.
 var maxBufferedEnrollments = 1 << 20
 
 // enrollRow is one validated cte_enrollments row held in memory. Its text
