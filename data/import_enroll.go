@@ -131,6 +131,7 @@ func (im *importer) writeEnrollments() error {
 		}
 	}
 	im.enrollmentRuns++
+	im.concentrators = nil // finish reads every run back instead
 	if im.enrollmentsWereEmpty && im.enrollmentRuns == 1 {
 		im.concentrators = b.concentrators(im.settings.ConcentratorCourses)
 	}
