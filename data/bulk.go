@@ -17,6 +17,7 @@ const bulkBatch = 100
 type bulkInserter struct {
 	ctx   context.Context
 	tx    *sql.Tx
+	verb  string // INSERT, or INSERT OR REPLACE and the like
 	table string
 	cols  []string
 	full  *sql.Stmt // INSERT of bulkBatch rows
@@ -24,7 +25,13 @@ type bulkInserter struct {
 }
 
 func newBulkInserter(ctx context.Context, tx *sql.Tx, table string, cols ...string) (*bulkInserter, error) {
-	b := &bulkInserter{ctx: ctx, tx: tx, table: table, cols: cols}
+	return newBulkWriter(ctx, tx, "INSERT", table, cols...)
+}
+
+// newBulkWriter is newBulkInserter with another verb than INSERT, such as
+// INSERT OR REPLACE.
+func newBulkWriter(ctx context.Context, tx *sql.Tx, verb, table string, cols ...string) (*bulkInserter, error) {
+	b := &bulkInserter{ctx: ctx, tx: tx, verb: verb, table: table, cols: cols}
 	stmt, err := tx.PrepareContext(ctx, b.insertSQL(bulkBatch))
 	if err != nil {
 		return nil, fmt.Errorf("prepare insert into %s: %w", table, err)
@@ -36,7 +43,7 @@ func newBulkInserter(ctx context.Context, tx *sql.Tx, table string, cols ...stri
 
 func (b *bulkInserter) insertSQL(rows int) string {
 	row := "(" + strings.TrimSuffix(strings.Repeat("?,", len(b.cols)), ",") + ")"
-	return fmt.Sprintf("INSERT INTO %s (%s) VALUES %s", b.table, strings.Join(b.cols, ", "),
+	return fmt.Sprintf("%s INTO %s (%s) VALUES %s", b.verb, b.table, strings.Join(b.cols, ", "),
 		strings.TrimSuffix(strings.Repeat(row+",", rows), ","))
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"strings"
 )
 
@@ -72,6 +73,10 @@ type FileResult struct {
 	Rows   int    // distinct rows written (identical duplicates count once)
 }
 
+// importMemoryLimit is the soft limit of the Go heap during an import.
+// SQLite's page cache and sorter come on top of it.
+const importMemoryLimit = 128 << 20
+
 // maxErrorsPerFile is how many errors of one file an ImportError lists; the
 // rest are only counted.
 const maxErrorsPerFile = 100
@@ -127,6 +132,13 @@ func (db *DB) Import(ctx context.Context, files []ImportFile, opt ImportOptions)
 	}
 	sources, problems := openSources(files)
 
+	// A large file keeps about 100 MB of rows and keys alive while it is
+	// read. Without a limit the garbage collector lets the heap grow to
+	// twice that before it runs, which took the import over 200 MB.
+	if debug.SetMemoryLimit(-1) > importMemoryLimit {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
+	}
+
 	// One connection for the whole import, so that the cache size set for
 	// it can be put back once the transaction ends.
 	conn, err := db.sql.Conn(ctx)
@@ -135,6 +147,14 @@ func (db *DB) Import(ctx context.Context, files []ImportFile, opt ImportOptions)
 	}
 	defer conn.Close()
 	defer conn.ExecContext(context.Background(), "PRAGMA cache_size = -2000")
+	// The importer itself rejects a row whose school or cluster is not
+	// stored or imported. So SQLite's own check of those references, which
+	// cost about 0.7 s of CPU time for 1,000,000 enrollments, is turned off
+	// on this connection while the import runs.
+	if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+		return ImportResult{}, fmt.Errorf("begin import: %w", err)
+	}
+	defer conn.ExecContext(context.Background(), "PRAGMA foreign_keys = ON")
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return ImportResult{}, fmt.Errorf("begin import: %w", err)

@@ -101,8 +101,18 @@ func fteSources(places []ftePlace, sum float64) string {
 // finish brings derived tables up to date and records the files, once every
 // row is valid.
 func (im *importer) finish() error {
-	if im.enrollments {
-		if err := rebuildConcentrators(im.ctx, im.tx, im.settings.ConcentratorCourses, true); err != nil {
+	switch {
+	case im.enrollmentsWereEmpty && im.enrollmentRuns == 1:
+		// Every stored enrollment came in one run, whose concentrators are
+		// known already.
+		if _, err := im.tx.ExecContext(im.ctx, "DELETE FROM concentrator_since"); err != nil {
+			return fmt.Errorf("clear concentrator status: %w", err)
+		}
+		if err := storeConcentrators(im.ctx, im.tx, im.concentrators); err != nil {
+			return err
+		}
+	case im.enrollments:
+		if err := rebuildConcentrators(im.ctx, im.tx, im.settings.ConcentratorCourses, !im.enrollmentsWereEmpty); err != nil {
 			return err
 		}
 	}

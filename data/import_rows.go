@@ -122,7 +122,13 @@ func (c *rowCheck) cluster(col string, required bool) string {
 		}
 		return ""
 	}
+	if name, ok := c.im.matched[v]; ok {
+		return name
+	}
 	found, ok := c.im.clusters.Match(v)
+	if ok {
+		c.im.matched[strings.Clone(v)] = found.Name
+	}
 	if !ok {
 		closest := c.im.clusters.Closest(v, 3)
 		c.fail(col, v, fmt.Sprintf("unknown Career Cluster: the closest known names are %s; a district's own cluster must be listed in clusters.csv", quoteList(closest)))
@@ -314,6 +320,7 @@ func checkCluster(c *rowCheck) []any {
 		return []any{known.Name, string(known.Framework)}
 	}
 	c.im.clusters.Add(cluster.Cluster{Name: name, Framework: cluster.FrameworkLocal})
+	clear(c.im.matched)
 	return []any{name, string(cluster.FrameworkLocal)}
 }
 

@@ -38,18 +38,30 @@ func (im *importer) write(w kindWriter, args []any, ifMissing bool) (bool, error
 		return n > 0 || !ifMissing, err
 	}
 
+	if w.table == "cte_enrollments" {
+		im.enroll.add(args)
+		if len(im.enroll.rows) < maxBufferedEnrollments {
+			return true, nil
+		}
+		return true, im.writeEnrollments()
+	}
 	st, err := im.stager(w)
 	if err != nil {
 		return false, err
 	}
+	return true, im.stage(st, args...)
+}
+
+// stage adds a row to the staging table of st.
+func (im *importer) stage(st *stager, args ...any) error {
 	st.args = append(st.args, args...)
 	st.rows++
 	if st.rows < stageBatch {
-		return true, nil
+		return nil
 	}
-	_, err = st.batch.ExecContext(im.ctx, st.args...)
+	_, err := st.batch.ExecContext(im.ctx, st.args...)
 	st.args, st.rows = st.args[:0], 0
-	return true, err
+	return err
 }
 
 func (im *importer) stager(w kindWriter) (*stager, error) {
@@ -86,45 +98,43 @@ func (im *importer) drain(st *stager) error {
 }
 
 // flush writes the staged rows of every kind into the stored tables in key
-// order and empties the staging tables. Enrollments also list their
-// students for the concentrator update.
+// order and empties the staging tables and the buffer of enrollments.
 func (im *importer) flush() error {
+	if err := im.writeEnrollments(); err != nil {
+		return err
+	}
+	im.enroll.release()
 	for _, k := range fileKinds {
-		w := writers[k.name]
-		st, ok := im.staged[w.table]
-		if !ok {
-			continue
-		}
-		if err := im.drain(st); err != nil {
-			return fmt.Errorf("stage %s rows: %w", w.table, err)
-		}
-		_, _, flush := w.stageSQL()
-		if _, err := im.tx.ExecContext(im.ctx, flush); err != nil {
-			return fmt.Errorf("write %s rows: %w", w.table, err)
-		}
 		if k.name == KindCTEEnrollments {
-			if err := im.touchStudents(w.stageTable()); err != nil {
-				return err
-			}
+			continue // written above
 		}
-		if _, err := im.tx.ExecContext(im.ctx, "DELETE FROM "+w.stageTable()); err != nil {
-			return fmt.Errorf("clear staged %s rows: %w", w.table, err)
+		if err := im.copyStaged(writers[k.name], true); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// touchStudents adds the students of the staged enrollments to the students
-// whose concentrator status finish recomputes.
-func (im *importer) touchStudents(stage string) error {
-	if !im.enrollments {
-		if err := createTouchedStudents(im.ctx, im.tx); err != nil {
-			return err
-		}
-		im.enrollments = true
+// copyStaged copies the staged rows of w into its stored table and empties
+// the staging table. sort orders them by key; without it they are copied in
+// the order they were staged.
+func (im *importer) copyStaged(w kindWriter, sort bool) error {
+	st, ok := im.staged[w.table]
+	if !ok {
+		return nil
 	}
-	if _, err := im.tx.ExecContext(im.ctx, "INSERT OR IGNORE INTO temp.touched_students SELECT DISTINCT student FROM "+stage); err != nil {
-		return fmt.Errorf("list imported students: %w", err)
+	if err := im.drain(st); err != nil {
+		return fmt.Errorf("stage %s rows: %w", w.table, err)
+	}
+	_, _, flush := w.stageSQL()
+	if !sort {
+		flush, _, _ = strings.Cut(flush, " ORDER BY ")
+	}
+	if _, err := im.tx.ExecContext(im.ctx, flush); err != nil {
+		return fmt.Errorf("write %s rows: %w", w.table, err)
+	}
+	if _, err := im.tx.ExecContext(im.ctx, "DELETE FROM "+w.stageTable()); err != nil {
+		return fmt.Errorf("clear staged %s rows: %w", w.table, err)
 	}
 	return nil
 }

@@ -41,6 +41,9 @@ func (im *importer) importSource(src *source) error {
 	}
 	defer rows.Close()
 
+	if src.format == nil && src.header.kind.name == KindCTEEnrollments {
+		im.enroll.reserve(src.size)
+	}
 	header := true
 	count := 0
 	for rows.Next() {

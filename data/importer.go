@@ -20,12 +20,22 @@ type importer struct {
 	student  *studentHasher
 	schools  map[string]bool
 	clusters *cluster.Set
-	stmts    map[string]*sql.Stmt
-	seed     maphash.Seed
+	// matched caches clusters.Match by the value as written, since a
+	// large file repeats a few names a million times.
+	matched map[string]string
+	stmts   map[string]*sql.Stmt
+	seed    maphash.Seed
 
-	fte         map[teacherYear][]ftePlace
-	staged      map[string]*stager // table -> its staged rows
-	enrollments bool               // whether any cte_enrollments row was written
+	fte    map[teacherYear][]ftePlace
+	staged map[string]*stager // table -> its staged rows
+	enroll *enrollBuffer      // cte_enrollments rows not written yet
+	// enrollments records whether any cte_enrollments row was written, and
+	// enrollmentsWereEmpty whether the table had no rows before.
+	enrollments, enrollmentsWereEmpty bool
+	enrollmentRuns                    int // sorted runs of enrollments written
+	// concentrators holds concentrator_since as the first run of
+	// enrollments gives it, when the table was empty before.
+	concentrators []concentration
 
 	progress *progress
 	reports  reportList
@@ -69,14 +79,15 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 	im := &importer{
 		ctx: ctx, tx: tx,
 		schools: map[string]bool{}, staged: map[string]*stager{}, stmts: map[string]*sql.Stmt{},
+		enroll: newEnrollBuffer(), matched: map[string]string{},
 		seed: maphash.MakeSeed(),
 		fte:  map[teacherYear][]ftePlace{}, hashes: map[string]string{},
 		when: time.Now().UTC().Format(time.RFC3339),
 	}
 	// A cache of 24 MiB (the default is 2 MiB) keeps the hot index pages of a
 	// large import in memory instead of spilling them to the WAL and reading
-	// them back. SQLite's sorter takes as much again. With 1,000,000
-	// enrollments the import peaked at about 100 MB; 48 MiB was no faster.
+	// them back. SQLite's sorter takes as much again. For 1,000,000
+	// enrollments, 48 MiB was no faster.
 	if _, err := tx.ExecContext(ctx, "PRAGMA cache_size = -24576"); err != nil {
 		return nil, fmt.Errorf("set import cache size: %w", err)
 	}

@@ -68,8 +68,17 @@ func (db *DB) Schools(ctx context.Context, districtID string) ([]School, error) 
 // Years returns every school year (by ending calendar year) that has data of
 // any kind, newest first.
 func (db *DB) Years(ctx context.Context) ([]int, error) {
+	// The years of cte_enrollments are found by stepping down its
+	// year-first index from the latest, one seek per year, instead of
+	// reading every row.
 	rows, err := db.sql.QueryContext(ctx, `
-		SELECT DISTINCT school_year FROM cte_enrollments
+		WITH RECURSIVE enrollment_years (year) AS (
+			SELECT max(school_year) FROM cte_enrollments
+			UNION ALL
+			SELECT (SELECT max(school_year) FROM cte_enrollments WHERE school_year < year)
+			FROM enrollment_years WHERE year IS NOT NULL
+		)
+		SELECT year FROM enrollment_years WHERE year IS NOT NULL
 		UNION SELECT school_year FROM credentials
 		UNION SELECT school_year FROM work_based_learning
 		UNION SELECT school_year FROM teachers

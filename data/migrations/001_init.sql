@@ -61,12 +61,13 @@ CREATE TABLE cte_enrollments (
     course_name TEXT NOT NULL DEFAULT '',
     pathway     TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (student, school_id, school_year, course_id, section_id, term)
-);
+) WITHOUT ROWID;
 
--- student makes the index cover a report's participant and concentrator
--- counts, so they never read the table itself.
-CREATE INDEX cte_enrollments_school_year ON cte_enrollments (school_id, school_year, cluster, student);
-CREATE INDEX cte_enrollments_year ON cte_enrollments (school_year);
+-- The table and this index are the only two B-trees an enrollment updates.
+-- school_year comes first so that the latest year and the list of years are
+-- read from the index; student makes it cover a report's participant and
+-- concentrator counts, so they never read the table itself.
+CREATE INDEX cte_enrollments_school_year ON cte_enrollments (school_year, school_id, cluster, student);
 
 -- concentrator_since holds, per student and cluster, the first school year by
 -- which the student had enrolled in the concentrator course count of distinct
