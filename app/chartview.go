@@ -127,6 +127,9 @@ type chartView struct {
 	// size divided by zoom and drawn at zoom times the canvas scale, so the
 	// image still has one pixel per screen pixel. 0 means 1.
 	zoom float32
+	// minHeight, when set, lowers zoom so that the chart is laid out at
+	// least this tall, as a short screen still needs room for the bars.
+	minHeight float32
 
 	image   *canvas.Image
 	message *widget.Label
@@ -226,7 +229,10 @@ func (v *chartView) draw(delay time.Duration) {
 	v.requested = size
 	gen, in := v.generation, *v.input
 	zoom := v.zoom
-	if zoom <= 0 {
+	if v.minHeight > 0 {
+		zoom = min(zoom, size.Height/v.minHeight)
+	}
+	if zoom <= 1 {
 		zoom = 1
 	}
 	style := charts.Style{
