@@ -15,6 +15,7 @@ import (
 
 	"readiness/charts"
 	"readiness/data"
+	"readiness/data/indicator"
 )
 
 // stateDemo is the state-scale demo of the data benchmarks: 1,000,000
@@ -141,16 +142,47 @@ func BenchmarkSwitchSchool(b *testing.B) {
 	}
 }
 
-// BenchmarkLoadDashboard measures the queries of a school switch alone.
+// BenchmarkLoadDashboard measures the queries of a school switch alone:
+// concurrent is (*Controller).Load, which runs the school's query, the
+// previous year's and the district's at once; sequential runs the same
+// queries one after the other, as Load did before.
 func BenchmarkLoadDashboard(b *testing.B) {
 	c, schools := openState(b)
-	i := 0
-	for b.Loop() {
-		if _, err := c.Load(context.Background(), schools[i%len(schools)]); err != nil {
-			b.Fatal(err)
-		}
-		i++
+	for _, bench := range []struct {
+		name string
+		load func(context.Context, Selection) error
+	}{
+		{"concurrent", func(ctx context.Context, sel Selection) error { _, err := c.Load(ctx, sel); return err }},
+		{"sequential", func(ctx context.Context, sel Selection) error { return loadSequential(ctx, c, sel) }},
+	} {
+		b.Run(bench.name, func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				if err := bench.load(context.Background(), schools[i%len(schools)]); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
 	}
+}
+
+// loadSequential runs the queries of Load one after the other.
+func loadSequential(ctx context.Context, c *Controller, sel Selection) error {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	f := data.Filter{DistrictID: sel.DistrictID, SchoolID: sel.SchoolID, Year: sel.Year}
+	if _, err := c.indicators(ctx, f); err != nil {
+		return err
+	}
+	all := f
+	all.SchoolID = indicator.AllSchools
+	if _, err := c.districtIndicators(ctx, all); err != nil {
+		return err
+	}
+	f.Year--
+	_, err := c.indicators(ctx, f)
+	return err
 }
 
 // BenchmarkDrawChart measures each chart alone, drawn to RGBA and through

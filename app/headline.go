@@ -72,20 +72,28 @@ func (d *Dashboard) Headlines(minN int) []Headline {
 		if cur.source != "" {
 			h.Detail = "Reported: " + cur.source
 		}
+		if maskedSum(rows, spec) {
+			h.Value, h.Detail = "Unknown", "Not summed: a school's figure is masked"
+		}
 		if old, ok := lookup(prev, spec); ok && hasCur && cur.shown && old.shown {
 			h.Change = formatChange(cur.value-old.value, spec.format, d.Year-1)
 		}
 		if dist, ok := lookup(district, spec); ok && !onDistrict {
 			h.District = "District " + dist.text
-			if r, ok := find(district, spec.indicator, spec.dimension); ok && r.Hidden && r.Source != "" && r.Text == indicator.Suppressed {
-				// The sum over the schools of a figure that one school's
-				// publisher masked.
+			if maskedSum(district, spec) {
 				h.District = "District: unknown, a school is masked"
 			}
 		}
 		list = append(list, h)
 	}
 	return append(list, d.singleTeacherHeadline(onDistrict, reported))
+}
+
+// maskedSum reports whether the spec's figure is a district's sum of
+// reported values that is not known because one school's value is masked.
+func maskedSum(rows []indicator.Row, spec headlineSpec) bool {
+	r, ok := find(rows, spec.indicator, spec.dimension)
+	return ok && r.SchoolID == indicator.AllSchools && r.Hidden && r.Source != "" && r.Text == indicator.Suppressed
 }
 
 // notReportedText is a headline figure that the publisher of a school's

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -80,9 +81,22 @@ type OverviewTable struct {
 func (o *Overview) Table(ind string, minN int) OverviewTable {
 	t := OverviewTable{Indicator: ind}
 	protected := map[string][]indicator.Row{}
-	dims := map[string]bool{}
+	reported := false
 	for id, rows := range o.rows {
 		protected[id] = indicator.Protect(rows, minN)
+		reported = reported || hasReported(rows)
+	}
+	dims := map[string]bool{}
+	for id, rows := range protected {
+		if reported {
+			// A publisher's files give some indicators only; the zeros
+			// computed where no record exists are left out, not shown as
+			// measured.
+			rows = slices.DeleteFunc(slices.Clone(rows), func(r indicator.Row) bool {
+				return r.Source == "" && !r.Hidden && (!r.HasValue || r.Value == 0)
+			})
+			protected[id] = rows
+		}
 		for _, r := range rows {
 			if r.Indicator == ind {
 				dims[r.Dimension] = true

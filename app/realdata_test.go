@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -34,10 +35,10 @@ func ncFiles(t *testing.T) []data.ImportFile {
 	return nil
 }
 
-// TestNorthCarolinaDashboard opens Apex High (Wake County Schools) in
-// 2021-22 after importing the published files, which hold reported values
-// only: concentrators per cluster, CTE enrollment and credentials earned.
-func TestNorthCarolinaDashboard(t *testing.T) {
+// ncController returns a controller on a new database holding North
+// Carolina's published CTE files.
+func ncController(t *testing.T) *Controller {
+	t.Helper()
 	ctx := context.Background()
 	c := NewController()
 	t.Cleanup(func() { c.Close() })
@@ -45,6 +46,15 @@ func TestNorthCarolinaDashboard(t *testing.T) {
 	require.NoError(t, err)
 	_, err = c.Import(ctx, ncFiles(t), nil)
 	require.NoError(t, err)
+	return c
+}
+
+// TestNorthCarolinaDashboard opens Apex High (Wake County Schools) in
+// 2021-22 after importing the published files, which hold reported values
+// only: concentrators per cluster, CTE enrollment and credentials earned.
+func TestNorthCarolinaDashboard(t *testing.T) {
+	ctx := context.Background()
+	c := ncController(t)
 
 	d, err := c.Load(ctx, Selection{DistrictID: "920LEA", SchoolID: "920316", Year: 2022})
 	require.NoError(t, err)
@@ -72,4 +82,25 @@ func TestNorthCarolinaDashboard(t *testing.T) {
 	assert.Contains(t, credentials.Rows, []string{"All credentials", "965"})
 	assert.NotContains(t, credentials.Rows, []string{"Credential rate, Apex High", ""},
 		"no rate is reported, so none is compared")
+}
+
+// TestNorthCarolinaDistrict checks Wake County Schools as a whole and its
+// district overview, whose concentrators NCDPI reports per cluster only.
+func TestNorthCarolinaDistrict(t *testing.T) {
+	ctx := context.Background()
+	c := ncController(t)
+
+	d, err := c.Load(ctx, Selection{DistrictID: "920LEA", SchoolID: "ALL", Year: 2022})
+	require.NoError(t, err)
+	h := d.Headlines(10)
+	assert.Equal(t, "Unknown", h[0].Value, "a Wake school's CTE enrollment is masked, so the sum is not known")
+	assert.Equal(t, "Not summed: a school's figure is masked", h[0].Detail)
+
+	o, err := c.LoadOverview(ctx, "920LEA", 2022)
+	require.NoError(t, err)
+	tab := o.Table("cte_concentrators", 10)
+	assert.NotContains(t, tab.Dimensions, "all", "no total is reported, and no zero stands in for one")
+	require.Contains(t, tab.Dimensions, "Health Science")
+	assert.Equal(t, "701", tab.District.Cells[slices.Index(tab.Dimensions, "Health Science")].Text,
+		"Wake's Health Science concentrators, 2021-22, as published")
 }
