@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	"image/png"
@@ -143,17 +144,17 @@ func BenchmarkSwitchSchool(b *testing.B) {
 }
 
 // BenchmarkLoadDashboard measures the queries of a school switch alone:
-// concurrent is (*Controller).Load, which runs the school's query, the
-// previous year's and the district's at once; sequential runs the same
-// queries one after the other, as Load did before.
+// sequential is (*Controller).Load, which runs the school's query, the
+// district's (cached) and the previous year's one after the other;
+// concurrent runs the same queries at once, each on its own connection.
 func BenchmarkLoadDashboard(b *testing.B) {
 	c, schools := openState(b)
 	for _, bench := range []struct {
 		name string
 		load func(context.Context, Selection) error
 	}{
-		{"concurrent", func(ctx context.Context, sel Selection) error { _, err := c.Load(ctx, sel); return err }},
-		{"sequential", func(ctx context.Context, sel Selection) error { return loadSequential(ctx, c, sel) }},
+		{"sequential", func(ctx context.Context, sel Selection) error { _, err := c.Load(ctx, sel); return err }},
+		{"concurrent", func(ctx context.Context, sel Selection) error { return loadConcurrent(ctx, c, sel) }},
 	} {
 		b.Run(bench.name, func(b *testing.B) {
 			i := 0
@@ -167,22 +168,29 @@ func BenchmarkLoadDashboard(b *testing.B) {
 	}
 }
 
-// loadSequential runs the queries of Load one after the other.
-func loadSequential(ctx context.Context, c *Controller, sel Selection) error {
+// loadConcurrent runs the queries of Load at once.
+func loadConcurrent(ctx context.Context, c *Controller, sel Selection) error {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	f := data.Filter{DistrictID: sel.DistrictID, SchoolID: sel.SchoolID, Year: sel.Year}
-	if _, err := c.indicators(ctx, f); err != nil {
-		return err
-	}
-	all := f
+	all, prev := f, f
 	all.SchoolID = indicator.AllSchools
-	if _, err := c.districtIndicators(ctx, all); err != nil {
-		return err
+	prev.Year--
+	var wg sync.WaitGroup
+	errs := make([]error, 3)
+	for i, run := range []func() error{
+		func() error { _, err := c.indicators(ctx, f); return err },
+		func() error { _, err := c.districtIndicators(ctx, all); return err },
+		func() error { _, err := c.indicators(ctx, prev); return err },
+	} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = run()
+		}()
 	}
-	f.Year--
-	_, err := c.indicators(ctx, f)
-	return err
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // BenchmarkDrawChart measures each chart alone, drawn to RGBA and through

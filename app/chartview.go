@@ -228,13 +228,7 @@ func (v *chartView) draw(delay time.Duration) {
 	v.generation++
 	v.requested = size
 	gen, in := v.generation, *v.input
-	zoom := v.zoom
-	if v.minHeight > 0 {
-		zoom = min(zoom, size.Height/v.minHeight)
-	}
-	if zoom <= 1 {
-		zoom = 1
-	}
+	zoom := chartZoom(v.zoom, v.minHeight, size.Height)
 	style := charts.Style{
 		Width:  int(size.Width / zoom),
 		Height: int(size.Height / zoom),
@@ -266,6 +260,16 @@ func (v *chartView) draw(delay time.Duration) {
 		return
 	}
 	v.stop = v.bg.after(delay, work)
+}
+
+// chartZoom returns the zoom a chart of the given height draws at: zoom,
+// lowered so that the chart is laid out at least minHeight tall (0 for no
+// limit), and never under 1.
+func chartZoom(zoom, minHeight, height float32) float32 {
+	if minHeight > 0 {
+		zoom = min(zoom, height/minHeight)
+	}
+	return max(zoom, 1)
 }
 
 // scale returns the canvas scale, so that the chart has one image pixel per

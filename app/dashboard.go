@@ -2,8 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
-	"sync"
 
 	"readiness/charts"
 	"readiness/data"
@@ -48,41 +46,20 @@ func (c *Controller) Load(ctx context.Context, sel Selection) (*Dashboard, error
 		Synthetic:    c.info.Synthetic,
 		History:      map[int][]indicator.Row{},
 	}
-	// The three queries are independent: run them at once, each on its own
-	// read connection. The district's rows are usually cached.
-	var (
-		wg          sync.WaitGroup
-		errs        [3]error
-		prevRows    []indicator.Row
-		prev        = sel.Year - 1
-		f           = data.Filter{DistrictID: sel.DistrictID, SchoolID: sel.SchoolID, Year: sel.Year}
-		all         = data.Filter{DistrictID: sel.DistrictID, SchoolID: indicator.AllSchools, Year: sel.Year}
-		hasPrevious = c.info.hasYear(prev)
-	)
-	wg.Add(2)
-	go func() {
-		defer wg.Done()
-		d.District, errs[1] = c.districtIndicators(ctx, all)
-	}()
-	if hasPrevious {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			g := f
-			g.Year = prev
-			prevRows, errs[2] = c.indicators(ctx, g)
-		}()
-	}
-	go func() {
-		defer wg.Done()
-		d.Rows, errs[0] = c.indicators(ctx, f)
-	}()
-	wg.Wait()
-	if err := errors.Join(errs[:]...); err != nil {
+	var err error
+	f := data.Filter{DistrictID: sel.DistrictID, SchoolID: sel.SchoolID, Year: sel.Year}
+	if d.Rows, err = c.indicators(ctx, f); err != nil {
 		return nil, err
 	}
-	if hasPrevious {
-		d.History[prev] = prevRows
+	all := data.Filter{DistrictID: sel.DistrictID, SchoolID: indicator.AllSchools, Year: sel.Year}
+	if d.District, err = c.districtIndicators(ctx, all); err != nil {
+		return nil, err
+	}
+	if prev := sel.Year - 1; c.info.hasYear(prev) {
+		f.Year = prev
+		if d.History[prev], err = c.indicators(ctx, f); err != nil {
+			return nil, err
+		}
 	}
 	return d, nil
 }
