@@ -155,7 +155,7 @@ func (d *Dashboard) singleTeacherHeadline(onDistrict, reported bool) Headline {
 	if onDistrict {
 		h.District = "Counted over the whole district's teachers"
 	} else {
-		h.District = "No district figure (per school)"
+		h.District = "No district figure"
 	}
 	return h
 }
