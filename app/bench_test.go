@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	"image/png"
@@ -15,6 +16,7 @@ import (
 
 	"readiness/charts"
 	"readiness/data"
+	"readiness/data/indicator"
 )
 
 // stateDemo is the state-scale demo of the data benchmarks: 1,000,000
@@ -141,16 +143,54 @@ func BenchmarkSwitchSchool(b *testing.B) {
 	}
 }
 
-// BenchmarkLoadDashboard measures the queries of a school switch alone.
+// BenchmarkLoadDashboard measures the queries of a school switch alone:
+// sequential is (*Controller).Load, which runs the school's query, the
+// district's (cached) and the previous year's one after the other;
+// concurrent runs the same queries at once, each on its own connection.
 func BenchmarkLoadDashboard(b *testing.B) {
 	c, schools := openState(b)
-	i := 0
-	for b.Loop() {
-		if _, err := c.Load(context.Background(), schools[i%len(schools)]); err != nil {
-			b.Fatal(err)
-		}
-		i++
+	for _, bench := range []struct {
+		name string
+		load func(context.Context, Selection) error
+	}{
+		{"sequential", func(ctx context.Context, sel Selection) error { _, err := c.Load(ctx, sel); return err }},
+		{"concurrent", func(ctx context.Context, sel Selection) error { return loadConcurrent(ctx, c, sel) }},
+	} {
+		b.Run(bench.name, func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				if err := bench.load(context.Background(), schools[i%len(schools)]); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
 	}
+}
+
+// loadConcurrent runs the queries of Load at once.
+func loadConcurrent(ctx context.Context, c *Controller, sel Selection) error {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	f := data.Filter{DistrictID: sel.DistrictID, SchoolID: sel.SchoolID, Year: sel.Year}
+	all, prev := f, f
+	all.SchoolID = indicator.AllSchools
+	prev.Year--
+	var wg sync.WaitGroup
+	errs := make([]error, 3)
+	for i, run := range []func() error{
+		func() error { _, err := c.indicators(ctx, f); return err },
+		func() error { _, err := c.districtIndicators(ctx, all); return err },
+		func() error { _, err := c.indicators(ctx, prev); return err },
+	} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = run()
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // BenchmarkDrawChart measures each chart alone, drawn to RGBA and through

@@ -127,6 +127,9 @@ type chartView struct {
 	// size divided by zoom and drawn at zoom times the canvas scale, so the
 	// image still has one pixel per screen pixel. 0 means 1.
 	zoom float32
+	// minHeight, when set, lowers zoom so that the chart is laid out at
+	// least this tall, as a short screen still needs room for the bars.
+	minHeight float32
 
 	image   *canvas.Image
 	message *widget.Label
@@ -225,10 +228,7 @@ func (v *chartView) draw(delay time.Duration) {
 	v.generation++
 	v.requested = size
 	gen, in := v.generation, *v.input
-	zoom := v.zoom
-	if zoom <= 0 {
-		zoom = 1
-	}
+	zoom := chartZoom(v.zoom, v.minHeight, size.Height)
 	style := charts.Style{
 		Width:  int(size.Width / zoom),
 		Height: int(size.Height / zoom),
@@ -260,6 +260,16 @@ func (v *chartView) draw(delay time.Duration) {
 		return
 	}
 	v.stop = v.bg.after(delay, work)
+}
+
+// chartZoom returns the zoom a chart of the given height draws at: zoom,
+// lowered so that the chart is laid out at least minHeight tall (0 for no
+// limit), and never under 1.
+func chartZoom(zoom, minHeight, height float32) float32 {
+	if minHeight > 0 {
+		zoom = min(zoom, height/minHeight)
+	}
+	return max(zoom, 1)
 }
 
 // scale returns the canvas scale, so that the chart has one image pixel per

@@ -128,6 +128,7 @@ func TestHeadlinesApplyPrivacy(t *testing.T) {
 	assert.Equal(t, "3.5", on[4].Value, "staff figures are never hidden")
 	assert.Equal(t, "1", on[5].Value)
 	assert.Equal(t, "Construction", on[5].Detail)
+	assert.Equal(t, "No district figure", on[5].District, "a district-wide count is not comparable")
 
 	off := d.Headlines(0)
 	assert.Equal(t, "4", off[1].Value)

@@ -54,36 +54,116 @@ func (d *Dashboard) Headlines(minN int) []Headline {
 	district := indicator.Protect(d.District, minN)
 	onDistrict := d.SchoolID == indicator.AllSchools
 
+	reported := hasReported(d.Rows)
 	var list []Headline
 	for _, spec := range headlineSpecs {
 		h := Headline{Label: spec.label}
+		if reported && notReported(rows, spec) {
+			h.Value = notReportedText
+			h.Detail = "Not in the publisher's files for " + indicator.FormatYear(d.Year)
+			if byClusterOnly(rows, spec) {
+				h.Detail = "Reported per Career Cluster only: see the chart"
+			}
+			list = append(list, h)
+			continue
+		}
 		cur, hasCur := lookup(rows, spec)
 		h.Value = cur.text
 		if cur.source != "" {
 			h.Detail = "Reported: " + cur.source
+		}
+		if maskedSum(rows, spec) {
+			h.Value, h.Detail = "Unknown", "Not summed: a school's figure is masked"
 		}
 		if old, ok := lookup(prev, spec); ok && hasCur && cur.shown && old.shown {
 			h.Change = formatChange(cur.value-old.value, spec.format, d.Year-1)
 		}
 		if dist, ok := lookup(district, spec); ok && !onDistrict {
 			h.District = "District " + dist.text
+			if maskedSum(district, spec) {
+				h.District = "District: unknown, a school is masked"
+			}
 		}
 		list = append(list, h)
 	}
-	return append(list, d.singleTeacherHeadline(onDistrict))
+	return append(list, d.singleTeacherHeadline(onDistrict, reported))
 }
 
-func (d *Dashboard) singleTeacherHeadline(onDistrict bool) Headline {
+// maskedSum reports whether the spec's figure is a district's sum of
+// reported values that is not known because one school's value is masked.
+func maskedSum(rows []indicator.Row, spec headlineSpec) bool {
+	r, ok := find(rows, spec.indicator, spec.dimension)
+	return ok && r.SchoolID == indicator.AllSchools && r.Hidden && r.Source != "" && r.Text == indicator.MaskedTotal
+}
+
+// notReportedText is a headline figure that the publisher of a school's
+// reported values does not give.
+const notReportedText = "Not reported"
+
+// hasReported reports whether any of rows is a publisher's reported value.
+func hasReported(rows []indicator.Row) bool {
+	for _, r := range rows {
+		if r.Source != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// notReported reports whether the spec's figure has no source: no reported
+// value and no record behind a computed one, which the indicators then give
+// as zero. It is meant for places whose figures come from a publisher.
+func notReported(rows []indicator.Row, spec headlineSpec) bool {
+	r, ok := find(rows, spec.indicator, indicator.All)
+	if ok && (r.Source != "" || r.Hidden || (r.HasValue && r.Value != 0)) {
+		return false
+	}
+	if spec.format == formatRate {
+		return !ok || !r.HasValue
+	}
+	return true
+}
+
+// byClusterOnly reports whether the spec's indicator is reported per Career
+// Cluster with no total, as North Carolina reports concentrators: a student
+// may concentrate in two clusters, so the clusters do not sum to a total.
+func byClusterOnly(rows []indicator.Row, spec headlineSpec) bool {
+	for _, r := range rows {
+		if r.Indicator == spec.indicator && r.Dimension != indicator.All && r.Source != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// singleTeacherHeadline counts the clusters of the place taught by one
+// teacher. A school's card gives no district figure: over the district's
+// whole staff a cluster has one teacher only when the district has one, so
+// the district's count is not comparable with a school's.
+func (d *Dashboard) singleTeacherHeadline(onDistrict, reported bool) Headline {
+	const label = "Clusters with one teacher"
+	if reported && !hasStaff(d.Rows) {
+		return Headline{Label: label, Value: notReportedText,
+			Detail: "Not in the publisher's files for " + indicator.FormatYear(d.Year)}
+	}
 	names := singleTeacherClusters(d.Rows)
-	h := Headline{Label: "Clusters with one teacher", Value: strconv.Itoa(len(names))}
+	h := Headline{Label: label, Value: strconv.Itoa(len(names))}
 	h.Detail = strings.Join(names, ", ")
 	if prev := d.Previous(); prev != nil {
 		h.Change = formatChange(float64(len(names)-len(singleTeacherClusters(prev))), formatCount, d.Year-1)
 	}
-	if !onDistrict {
-		h.District = "District " + strconv.Itoa(len(singleTeacherClusters(d.District)))
+	if onDistrict {
+		h.District = "Counted over the whole district's teachers"
+	} else {
+		h.District = "No district figure"
 	}
 	return h
+}
+
+// hasStaff reports whether rows count any teacher.
+func hasStaff(rows []indicator.Row) bool {
+	r, ok := find(rows, indicator.Teachers, indicator.All)
+	return ok && r.HasValue && r.Value > 0
 }
 
 // singleTeacherClusters returns the clusters taught by exactly one teacher,

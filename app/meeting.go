@@ -19,8 +19,19 @@ import (
 // meetingInterval is how long the timer shows each chart.
 const meetingInterval = 20 * time.Second
 
-// meetingChartZoom enlarges the charts' text for a projected screen.
-const meetingChartZoom = 1.6
+// meetingChartZoom enlarges the charts' text for a projected screen: the
+// dashboard's charts draw labels at their smallest size, 10 pixels, and
+// meeting mode draws them at 22, legible from the back of a room.
+const meetingChartZoom = 2.2
+
+// meetingChartHeight is the least height, in the charts' own units, that
+// meeting mode lays a chart out at: about a dashboard chart's. On a short
+// screen it lowers the zoom, to about 1.6 on a 1280x720 projector.
+const meetingChartHeight = 240
+
+// meetingCompactHeight is the screen height under which meeting mode drops
+// the district line of the headline figures, to leave the chart its room.
+const meetingCompactHeight = 900
 
 // meeting is the projected screen: full screen, large type, high contrast,
 // privacy always on, one chart at a time. Keys: left and right move between
@@ -86,6 +97,7 @@ func newMeeting(u *UI) *meeting {
 	m.view = newChartView(charts.Kinds[m.chart], &u.bg)
 	m.view.theme = m.theme.chartTheme()
 	m.view.zoom = meetingChartZoom
+	m.view.minHeight = meetingChartHeight
 	m.view.onError = u.showError
 	m.hint = widget.NewLabel("")
 	m.hint.SizeName = theme.SizeNameCaptionText
@@ -228,8 +240,16 @@ func (m *meeting) load() {
 			}
 			m.dash = d
 			minN := m.u.exportMinN()
+			compact := m.w.Canvas().Size().Height < meetingCompactHeight
 			for i, h := range d.Headlines(minN) {
+				if h.Value == notReportedText {
+					// Shorter, so that it fits one line in large type.
+					h.Value, h.Change = "—", notReportedText
+				}
 				m.cards[i].set(h)
+				if compact {
+					m.cards[i].district.Hide()
+				}
 			}
 			m.view.SetInput(d.Input(minN))
 		}

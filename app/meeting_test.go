@@ -108,3 +108,12 @@ func TestMeetingLabelsDemoData(t *testing.T) {
 	assert.Contains(t, m.subtitle.Text, syntheticBanner)
 	assert.Equal(t, charts.SyntheticNote, m.dash.Input(10).Note, "every chart of the demo carries the footnote")
 }
+
+func TestMeetingChartZoom(t *testing.T) {
+	// A 1920x1080 screen leaves a chart about 680 pixels tall.
+	assert.Equal(t, float32(meetingChartZoom), chartZoom(meetingChartZoom, meetingChartHeight, 680))
+	// A 1280x720 screen leaves about 370, so the zoom drops to keep 240 units.
+	assert.InDelta(t, 370.0/240, chartZoom(meetingChartZoom, meetingChartHeight, 370), 1e-6)
+	assert.Equal(t, float32(1), chartZoom(meetingChartZoom, meetingChartHeight, 100), "never under 1")
+	assert.Equal(t, float32(1), chartZoom(0, 0, 500), "no zoom set")
+}

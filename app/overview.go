@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -81,8 +82,20 @@ func (o *Overview) Table(ind string, minN int) OverviewTable {
 	t := OverviewTable{Indicator: ind}
 	protected := map[string][]indicator.Row{}
 	dims := map[string]bool{}
+	districtReported := hasReported(o.rows[indicator.AllSchools])
 	for id, rows := range o.rows {
-		protected[id] = indicator.Protect(rows, minN)
+		rows = indicator.Protect(rows, minN)
+		if districtReported || hasReported(rows) {
+			// A publisher's files give some indicators only. The zeros that
+			// the indicators compute where no record exists are left out,
+			// not shown as measured.
+			// NOTE: in a district that has both its own records and a
+			// publisher's files, a computed zero is left out too.
+			rows = slices.DeleteFunc(rows, func(r indicator.Row) bool {
+				return r.Source == "" && !r.Hidden && (!r.HasValue || r.Value == 0)
+			})
+		}
+		protected[id] = rows
 		for _, r := range rows {
 			if r.Indicator == ind {
 				dims[r.Dimension] = true

@@ -15,6 +15,9 @@ const (
 	PrefTheme        = "theme"        // ThemeLight, ThemeDark or ThemeHighContrast
 	PrefMinN         = "minN"         // minimum n of privacy, 3 to 30
 	PrefPrivacy      = "privacy"      // privacy on the main window at start
+	PrefDistrict     = "lastDistrict" // district ID of the last selection
+	PrefSchool       = "lastSchool"   // school ID (or ALL) of the last selection
+	PrefYear         = "lastYear"     // school year of the last selection, by its ending year
 )
 
 // maxRecentFiles is how many recent databases File > Open recent lists.
@@ -58,6 +61,22 @@ func (p prefs) minN() int {
 }
 
 func (p prefs) setMinN(n int) { p.p.SetInt(PrefMinN, n) }
+
+// selection returns the dashboard's last selection. The app starts on it
+// when the database it opens holds that district, school and year.
+func (p prefs) selection() Selection {
+	return Selection{
+		DistrictID: p.p.String(PrefDistrict),
+		SchoolID:   p.p.String(PrefSchool),
+		Year:       p.p.Int(PrefYear),
+	}
+}
+
+func (p prefs) setSelection(sel Selection) {
+	p.p.SetString(PrefDistrict, sel.DistrictID)
+	p.p.SetString(PrefSchool, sel.SchoolID)
+	p.p.SetInt(PrefYear, sel.Year)
+}
 
 func (p prefs) privacy() bool { return p.p.BoolWithFallback(PrefPrivacy, true) }
 

@@ -213,6 +213,9 @@ func newHeadlineCard() *headlineCard {
 	}
 	c.value.TextStyle.Bold = true
 	c.value.SizeName = theme.SizeNameHeadingText
+	// "Not reported" wraps rather than widening a row of six cards past a
+	// 1280-pixel screen.
+	c.value.Wrapping = fyne.TextWrapWord
 	for _, l := range []*widget.Label{c.label, c.change, c.district, c.details} {
 		l.SizeName = theme.SizeNameCaptionText
 		l.Truncation = fyne.TextTruncateEllipsis

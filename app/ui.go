@@ -81,6 +81,7 @@ func New(a fyne.App) *UI {
 	}
 	u.bg.onPanic = u.showError
 	u.privacy = u.prefs.privacy()
+	u.sel = u.prefs.selection()
 	u.theme = newAppTheme(u.prefs.theme())
 	a.Settings().SetTheme(u.theme)
 
@@ -227,6 +228,7 @@ func (u *UI) setInfo(info Info) {
 	u.body.Objects = []fyne.CanvasObject{u.tabs}
 	u.body.Refresh()
 	u.sel = defaultSelection(info, u.sel)
+	u.prefs.setSelection(u.sel)
 	u.dashboard.setInfo(info, u.sel)
 	u.load()
 }
@@ -346,6 +348,7 @@ func (u *UI) selectSchool(sel Selection) {
 		return
 	}
 	u.sel = sel
+	u.prefs.setSelection(sel)
 	u.load()
 }
 

@@ -111,7 +111,7 @@ func (b *builder) enrollment() {
 	}
 	b.addAllRow("All clusters (students counted once)", indicator.CTEParticipants, indicator.CTEConcentrators)
 	if nothingShown(bc.rows) {
-		b.fig.empty = "No CTE enrollment recorded" + yearPhrase(in.Year)
+		b.fig.empty = b.emptyText("CTE enrollment")
 		return
 	}
 	b.fig.bars = bc
@@ -145,11 +145,18 @@ func (b *builder) credentials() {
 		})
 		b.table.Rows = append(b.table.Rows, []string{dimensionLabel(d), b.cell(indicator.CredentialsEarned, d)})
 	}
+	if len(bc.rows) == 0 {
+		// A publisher may report credentials for the whole school only.
+		if r, ok := b.idx.get(indicator.CredentialsEarned, indicator.All); ok {
+			bc.rows = append(bc.rows, barRow{name: "All Career Clusters", short: "All",
+				bars: []bar{b.bar(r, ok, unitCount, barSolid, b.p.Accent, 0.16, 0.84)}})
+		}
+	}
 	b.addAllRow("All credentials", indicator.CredentialsEarned)
 
 	side := b.rateComparison()
 	if nothingShown(bc.rows) {
-		b.fig.empty = "No credentials recorded" + yearPhrase(in.Year)
+		b.fig.empty = b.emptyText("credentials")
 		if side == nil {
 			return
 		}
@@ -170,6 +177,12 @@ func (b *builder) rateComparison() *barChart {
 	bc := &barChart{unit: unitRate, max: 1}
 	school, okS := b.idx.get(indicator.CredentialRate, indicator.All)
 	district, okD := indexRows(in.District).get(indicator.CredentialRate, indicator.All)
+	if b.reported() {
+		// A publisher that gives no rate has not measured one: leave the
+		// comparison out rather than show "no value" twice.
+		okS = okS && (school.HasValue || school.Hidden)
+		okD = okD && (district.HasValue || district.Hidden)
+	}
 	if okS && school.SchoolID == indicator.AllSchools {
 		okD = false // the place is the district, so its own bar is the district's rate
 	}
@@ -191,6 +204,28 @@ func (b *builder) rateComparison() *barChart {
 		return nil
 	}
 	return bc
+}
+
+// emptyText is the message of a chart with nothing to show: "reported" when
+// the place's figures come from a publisher, who may report only some
+// indicators, and "recorded" when they come from the district's own records.
+func (b *builder) emptyText(subject string) string {
+	verb := " recorded"
+	if b.reported() {
+		verb = " reported"
+	}
+	return "No " + subject + verb + yearPhrase(b.in.Year)
+}
+
+// reported reports whether the place's figures include a publisher's
+// reported values.
+func (b *builder) reported() bool {
+	for _, r := range b.in.Rows {
+		if r.Source != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *builder) internships() {
@@ -217,7 +252,7 @@ func (b *builder) internships() {
 	}
 	b.addAllRow("All experiences", indicator.WBLHours, indicator.WBLStudents)
 	if nothingShown(bc.rows) {
-		b.fig.empty = "No work-based learning hours recorded" + yearPhrase(in.Year)
+		b.fig.empty = b.emptyText("work-based learning hours")
 		return
 	}
 	b.fig.bars = bc
@@ -264,7 +299,7 @@ func (b *builder) capacity() {
 	b.addAllRow("All clusters", indicator.SectionSeats, indicator.SectionEnrolled,
 		indicator.UnmetRequests, indicator.TeacherFTE)
 	if nothingShown(bc.rows) {
-		b.fig.empty = "No sections or teachers recorded" + yearPhrase(in.Year)
+		b.fig.empty = b.emptyText("sections or teachers")
 		return
 	}
 	b.fig.bars = bc

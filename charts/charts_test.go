@@ -478,3 +478,16 @@ func TestTrendOfReportedRate(t *testing.T) {
 	assert.Contains(t, texts, "Reported values from NC DPI School Report Card.")
 	assert.NotContains(t, texts, "97%")
 }
+
+func TestReportedOnly(t *testing.T) {
+	total := row(indicator.CredentialsEarned, indicator.All, 965)
+	total.Source = "NC DPI School Report Card"
+	noRate := indicator.Row{SchoolID: "LHS", Year: 2025, Indicator: indicator.CredentialRate, Dimension: indicator.All}
+	in := Input{Place: "Apex High", Year: 2025, Rows: []indicator.Row{total, noRate}}
+
+	texts := svgTexts(t, svgOf(t, Credentials, in, Style{}))
+	assert.Contains(t, texts, "All Career Clusters", "a total without clusters is drawn as one bar")
+	assert.Contains(t, texts, "965")
+	assert.NotContains(t, texts, "no value", "a publisher that gives no rate is not compared")
+	assert.Contains(t, svgTexts(t, svgOf(t, Internships, in, Style{})), "No work-based learning hours reported for 2024-25")
+}

@@ -107,7 +107,7 @@ var summedIndicators = []any{
 
 // reportedTotals sums, per indicator and dimension, the reported values of
 // the schools in sc. When any school's value is masked, the total is not
-// known: the row is Hidden with Text MaskedTotal and no value, so that a
+// known: the row is Hidden with Text indicator.MaskedTotal and no value, so that a
 // partial sum never passes for the district's figure.
 func (db *DB) reportedTotals(ctx context.Context, sc scope, year int) ([]indicator.Row, error) {
 	query := fmt.Sprintf(`
@@ -136,7 +136,7 @@ func (db *DB) reportedTotals(ctx context.Context, sc scope, year int) ([]indicat
 			r.Source = "reported"
 		}
 		if masked {
-			r.Hidden, r.Text = true, MaskedTotal
+			r.Hidden, r.Text = true, indicator.MaskedTotal
 		} else {
 			r.Value, r.HasValue = sum.Float64, sum.Valid
 			r.Text = indicator.FormatValue(r.Value, r.HasValue)
@@ -146,11 +146,6 @@ func (db *DB) reportedTotals(ctx context.Context, sc scope, year int) ([]indicat
 	}
 	return list, rows.Err()
 }
-
-// MaskedTotal is the text of a district total of reported values that a
-// publisher's mask on one of its schools leaves unknown. It differs from
-// "*", which means computed from too few students.
-const MaskedTotal = "masked"
 
 // reportedCounts are the reported indicators that count students.
 var reportedCounts = map[string]bool{

@@ -36,7 +36,7 @@ func TestReportedTotalsSumDistrictSchools(t *testing.T) {
 	participants := byKey[indicator.CTEParticipants+"/"+indicator.All]
 	assert.True(t, participants.Hidden)
 	assert.False(t, participants.HasValue)
-	assert.Equal(t, MaskedTotal, participants.Text)
+	assert.Equal(t, indicator.MaskedTotal, participants.Text)
 
 	_, summedRate := byKey[indicator.CTEParticipationRate+"/"+indicator.All]
 	assert.False(t, summedRate)
@@ -44,7 +44,7 @@ func TestReportedTotalsSumDistrictSchools(t *testing.T) {
 	shown := indicator.Protect(rows, 10)
 	for _, r := range shown {
 		if r.Indicator == indicator.CTEParticipants && r.Dimension == indicator.All {
-			assert.Equal(t, MaskedTotal, r.Text)
+			assert.Equal(t, indicator.MaskedTotal, r.Text)
 		}
 	}
 }

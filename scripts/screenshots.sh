@@ -141,6 +141,40 @@ start "state.db" "$work/state.db"
 shot dashboard-high-contrast
 stop
 
+# Real data: North Carolina's published files, imported as they are, on
+# Wake County Schools in 2021-22. REAL_DATA names their folder; without it
+# the shots are skipped.
+real=${REAL_DATA:-../shared/real-data}
+if ls "$real"/nc_dpi_src_*.csv >/dev/null 2>&1; then
+	"$work/readiness" import -db "$work/nc.db" "$real"/nc_dpi_src_*.csv >>"$work/app.log" 2>&1
+	printf '{"lastDistrict":"920LEA","lastSchool":"ALL","lastYear":2022}' >"$prefs"
+	start "nc.db" "$work/nc.db"
+	shot nc-district
+	stop
+
+	printf '{"lastDistrict":"920LEA","lastSchool":"920316","lastYear":2022}' >"$prefs"
+	start "nc.db" "$work/nc.db"
+	shot nc-dashboard
+	keys ctrl+2
+	sleep 2
+	click 244 88 # the indicator picker
+	click 152 161 # CTE concentrators
+	shot nc-overview 3
+	keys ctrl+3
+	shot nc-numbers
+	keys ctrl+1
+	sleep 1
+	keys ctrl+m
+	shot nc-meeting 3
+	keys Down
+	shot nc-meeting-credentials 2
+	keys Escape
+	sleep 1
+	stop
+else
+	echo "screenshots: no North Carolina files in $real; set REAL_DATA to their folder" >&2
+fi
+
 # A database that does not open: the error dialog.
 printf 'this is not a SQLite database' >"$work/broken.db"
 start "Readiness" "$work/broken.db"

@@ -79,3 +79,8 @@ type Row struct {
 	Hidden bool
 	Text   string
 }
+
+// MaskedTotal is the text of a district total of reported values that a
+// publisher's mask on one of its schools leaves unknown. It differs from
+// "*", which means computed from too few students.
+const MaskedTotal = "masked"
