@@ -48,3 +48,7 @@ require (
 	golang.org/x/sys v0.49.0 // indirect
 	golang.org/x/text v0.44.0
 )
+
+require env.readiness/localeenv v0.0.0
+
+replace env.readiness/localeenv => ./internal/localeenv

@@ -9,6 +9,8 @@ import (
 	"os"
 	"strings"
 
+	// Sets LANGUAGE before Fyne's init reads the locale; see its doc.
+	_ "env.readiness/localeenv"
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"readiness/app"

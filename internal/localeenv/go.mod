@@ -1,0 +1,3 @@
+module env.readiness/localeenv
+
+go 1.24
