@@ -170,7 +170,7 @@ func demoCommand(args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	out := fs.String("out", "", "new database `FILE` to write (required; must not exist)")
-	schools := fs.Int("schools", 0, "high schools, grouped six to a district with one skills center each (default: one per 3,500 students)")
+	schools := fs.Int("schools", 0, "high schools, grouped six to a district with one skills center each (default: 6 with the default -students, else one per 3,500 students)")
 	students := fs.Int("students", data.DefaultDemo.Students, "students over all school years")
 	years := fs.Int("years", data.DefaultDemo.Years, "school years, ending with 2024-25")
 	seed := fs.Int64("seed", data.DefaultDemo.Seed, "random seed: the same seed and options give the same data")
@@ -181,6 +181,10 @@ func demoCommand(args []string, stderr io.Writer) int {
 		return usageError(fs, "missing -out FILE")
 	}
 	opt := data.DemoOptions{Schools: *schools, Students: *students, Years: *years, Seed: *seed}
+	if !flagSet(fs, "schools") && !flagSet(fs, "students") {
+		// The same district as the app's first-run demo.
+		opt.Schools = data.DefaultDemo.Schools
+	}
 	if err := opt.Validate(); err != nil {
 		return usageError(fs, err.Error())
 	}
@@ -188,6 +192,13 @@ func demoCommand(args []string, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	return 0
+}
+
+// flagSet reports whether the command line set the flag name.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 // parseFlags parses args and returns the exit status to stop with when ok

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -13,6 +14,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"readiness/data"
 )
 
 // makeDemo writes a small demo database through the demo command.
@@ -185,4 +188,17 @@ func TestReportYearWithoutDataWarns(t *testing.T) {
 	code, _, stderr = runReportArgs("-db", db, "-school", "ALL", "-year", "2023-24")
 	assert.Equal(t, 0, code)
 	assert.Empty(t, stderr)
+}
+
+func TestDemoDefaultMatchesFirstRun(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "demo.db")
+	var stderr bytes.Buffer
+	require.Equal(t, 0, demoCommand([]string{"-out", path}, &stderr), stderr.String())
+
+	db, err := data.OpenReadOnly(context.Background(), path)
+	require.NoError(t, err)
+	defer db.Close()
+	schools, err := db.Schools(context.Background(), "")
+	require.NoError(t, err)
+	assert.Len(t, schools, data.DefaultDemo.Schools+1, "six high schools and a skills center")
 }
