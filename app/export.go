@@ -126,7 +126,8 @@ func WriteDashboardPDF(w io.Writer, d *Dashboard, minN int, now time.Time) error
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(pdfMargin, pdfMargin, pdfMargin)
 	pdf.AddPage()
-	tr := pdf.UnicodeTranslatorFromDescriptor("") // UTF-8 to the core fonts' cp1252
+	toCP1252 := pdf.UnicodeTranslatorFromDescriptor("") // UTF-8 to the core fonts' cp1252
+	tr := func(s string) string { return toCP1252(pdfSafe(s)) }
 	pageW, pageH := pdf.GetPageSize()
 	contentW := pageW - 2*pdfMargin
 
@@ -212,4 +213,11 @@ func writePDFCharts(pdf *fpdf.Fpdf, d *Dashboard, minN int, width, height float6
 		}
 	}
 	return nil
+}
+
+// pdfSafe replaces the minus sign (U+2212) of the headline changes with a
+// hyphen-minus. The PDF's core fonts use cp1252, which has no minus sign, so
+// the translator would drop it and turn a fall into a rise.
+func pdfSafe(s string) string {
+	return strings.ReplaceAll(s, "\u2212", "-")
 }

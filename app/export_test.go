@@ -103,3 +103,8 @@ func TestExportDashboardPDF(t *testing.T) {
 	assert.Equal(t, len(charts.Kinds), strings.Count(pdf, "/Subtype /Image")-strings.Count(pdf, "/SMask"),
 		"the four charts are embedded")
 }
+
+func TestPDFKeepsMinusSign(t *testing.T) {
+	assert.Equal(t, "-0.6 since 2023-24", pdfSafe("−0.6 since 2023-24"))
+	assert.Equal(t, "+33 since 2023-24", pdfSafe("+33 since 2023-24"))
+}
