@@ -86,8 +86,15 @@ func reportCommand(args []string, stdout, stderr io.Writer) int {
 	if err := write(stdout, rows); err != nil {
 		return fail(stderr, err)
 	}
+	// The report's own columns are fixed, so the label goes to stderr.
+	if synthetic, err := db.IsSynthetic(ctx); err == nil && synthetic {
+		fmt.Fprintln(stderr, "readiness report: "+syntheticNotice)
+	}
 	return 0
 }
+
+// syntheticNotice labels command-line output of the demo district.
+const syntheticNotice = "note: synthetic demo district, not real students"
 
 // checkDistrict returns an error listing the known district ids when no
 // school has the district_id id.

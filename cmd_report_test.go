@@ -182,12 +182,13 @@ func TestReportYearWithoutDataWarns(t *testing.T) {
 	db := makeDemo(t, "1")
 	code, out, stderr := runReportArgs("-db", db, "-school", "ALL", "-year", "2030-31")
 	assert.Equal(t, 0, code)
-	assert.Equal(t, "readiness report: warning: no data for school year 2030-31: the database has data for 2024-25, 2023-24, 2022-23\n", stderr)
+	assert.Equal(t, "readiness report: warning: no data for school year 2030-31: the database has data for 2024-25, 2023-24, 2022-23\n"+
+		"readiness report: "+syntheticNotice+"\n", stderr)
 	assert.NotEmpty(t, parseReportCSV(t, out))
 
 	code, _, stderr = runReportArgs("-db", db, "-school", "ALL", "-year", "2023-24")
 	assert.Equal(t, 0, code)
-	assert.Empty(t, stderr)
+	assert.NotContains(t, stderr, "warning", "a year with data gets no warning")
 }
 
 func TestDemoDefaultMatchesFirstRun(t *testing.T) {
@@ -201,4 +202,12 @@ func TestDemoDefaultMatchesFirstRun(t *testing.T) {
 	schools, err := db.Schools(context.Background(), "")
 	require.NoError(t, err)
 	assert.Len(t, schools, data.DefaultDemo.Schools+1, "six high schools and a skills center")
+}
+
+func TestReportLabelsDemoOnStderr(t *testing.T) {
+	path := makeDemo(t, "3")
+	code, stdout, stderr := runReportArgs("-db", path, "-school", "ALL")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stderr, syntheticNotice)
+	assert.NotContains(t, stdout, "synthetic", "the CSV keeps its fixed columns")
 }
