@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -52,7 +53,10 @@ func WriteTableCSV(w io.Writer, t charts.Table) error {
 }
 
 // WriteTableXLSX writes a chart's table as an .xlsx workbook of one sheet.
-// Every cell is text, as shown, so masks such as "<10" stay as written.
+// A value that is a plain number becomes a number cell, so it sums and
+// sorts in Excel; every other cell, such as a mask ("<10", "*") or a
+// percentage, is text as shown. The first column, the row labels, is always
+// text.
 func WriteTableXLSX(w io.Writer, t charts.Table) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -64,6 +68,9 @@ func WriteTableXLSX(w io.Writer, t charts.Table) error {
 		cells := make([]any, len(line))
 		for j, s := range line {
 			cells[j] = s
+			if v, err := strconv.ParseFloat(s, 64); err == nil && i > 0 && j > 0 && isPlainNumber(s) {
+				cells[j] = v
+			}
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, i+1)
 		if err := f.SetSheetRow(sheet, cell, &cells); err != nil {
@@ -74,6 +81,23 @@ func WriteTableXLSX(w io.Writer, t charts.Table) error {
 		return fmt.Errorf("write table %q as .xlsx: %w", t.Title, err)
 	}
 	return nil
+}
+
+// isPlainNumber reports whether s is written only with digits, at most one
+// decimal point and a leading minus, so that "1e3", "NaN" or "+5", which
+// ParseFloat also takes, stay text.
+func isPlainNumber(s string) bool {
+	digits := 0
+	for i, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '-' && i == 0, r == '.':
+		default:
+			return false
+		}
+	}
+	return digits > 0 && strings.Count(s, ".") <= 1
 }
 
 // sheetName makes a title fit Excel's sheet name rules: at most 31

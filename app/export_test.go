@@ -58,6 +58,36 @@ func TestExportTableCSVAndXLSX(t *testing.T) {
 	assert.Equal(t, table.Header, got[0])
 	assert.Equal(t, len(table.Rows), len(got)-1)
 	assert.Contains(t, flatten(got), "<10", "the hidden count keeps its mask")
+
+	var numberCells, textValues int
+	for i, line := range table.Rows {
+		for j := 1; j < len(line); j++ {
+			cell, _ := excelize.CoordinatesToCellName(j+1, i+2)
+			kind, err := f.GetCellType(sheets[0], cell)
+			require.NoError(t, err)
+			// A number cell carries no type attribute, which excelize
+			// reads as CellTypeUnset; text is a shared string.
+			isText := kind == excelize.CellTypeSharedString || kind == excelize.CellTypeInlineString
+			if isPlainNumber(line[j]) {
+				assert.False(t, isText, "%s holds %q", cell, line[j])
+				numberCells++
+			} else {
+				assert.True(t, isText, "%s holds %q", cell, line[j])
+				textValues++
+			}
+		}
+	}
+	assert.Positive(t, numberCells)
+	assert.Positive(t, textValues)
+}
+
+func TestIsPlainNumber(t *testing.T) {
+	for _, s := range []string{"0", "76", "0.25", "-3", "1610"} {
+		assert.True(t, isPlainNumber(s), s)
+	}
+	for _, s := range []string{"", "<10", "*", "33%", "1e3", "NaN", "+5", "1.2.3", "-", "Inf"} {
+		assert.False(t, isPlainNumber(s), s)
+	}
 }
 
 func flatten(rows [][]string) []string {
