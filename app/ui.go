@@ -221,8 +221,10 @@ func (u *UI) setInfo(info Info) {
 		u.banner.Hide()
 	}
 	u.setStatus(statusLine(info))
-	if len(info.Schools) == 0 {
-		u.showEmptyDatabase()
+	if len(info.Schools) == 0 || len(info.Years) == 0 {
+		// Nothing of the database before may be exported from here on.
+		u.dash = nil
+		u.showEmptyDatabase(len(info.Schools))
 		return
 	}
 	u.body.Objects = []fyne.CanvasObject{u.tabs}
@@ -233,14 +235,24 @@ func (u *UI) setInfo(info Info) {
 	u.load()
 }
 
-func (u *UI) showEmptyDatabase() {
-	msg := widget.NewLabel("This database holds no schools yet. Import a district's files to begin: schools.csv first, or all files at once.")
+// showEmptyDatabase replaces the screens with a prompt to import, for a
+// database with no schools, or with schools but no data for any school year
+// (a school directory alone, for example).
+func (u *UI) showEmptyDatabase(schools int) {
+	text := "This database holds no schools yet. Import a district's files to begin: schools.csv first, or all files at once."
+	if schools > 0 {
+		text = fmt.Sprintf("This database holds %d schools but no data for any school year yet. "+
+			"Import enrollments, credentials or other files for them to see the dashboard.", schools)
+	}
+	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Alignment = fyne.TextAlignCenter
-	u.body.Objects = []fyne.CanvasObject{container.NewCenter(container.NewVBox(
+	// A fixed width keeps the wrapped message from shrinking to a few words
+	// a line inside the centring container.
+	u.body.Objects = []fyne.CanvasObject{container.NewCenter(container.NewGridWrap(fyne.NewSize(640, 160), container.NewVBox(
 		msg,
 		container.NewCenter(widget.NewButtonWithIcon("Import files…", theme.UploadIcon(), u.onImport)),
-	))}
+	)))}
 	u.body.Refresh()
 }
 

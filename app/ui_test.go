@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"image"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"readiness/charts"
+	"readiness/data"
 	"readiness/data/indicator"
 )
 
@@ -197,4 +199,30 @@ func TestOverviewSortByKeyboardPicker(t *testing.T) {
 	assert.True(t, s.descending)
 	test.Tap(findButton(t, s.table, "School"))
 	assert.Equal(t, 0, s.sortBy.SelectedIndex(), "a header click moves the picker too")
+}
+
+func TestDirectoryOnlyDatabaseAsksForData(t *testing.T) {
+	dir := t.TempDir()
+	schools := filepath.Join(dir, "schools.csv")
+	require.NoError(t, os.WriteFile(schools, []byte("school_id,school_name\nS1,Lincoln High\nS2,Adams High\n"), 0o644))
+	path := filepath.Join(dir, "directory.db")
+	db, err := data.Open(context.Background(), path)
+	require.NoError(t, err)
+	_, err = db.Import(context.Background(), []data.ImportFile{{Path: schools}}, data.ImportOptions{})
+	require.NoError(t, err)
+	require.NoError(t, db.Close())
+
+	u := newTestUI(t, demoDB(t))
+	require.NotNil(t, u.dash, "the demo's dashboard is loaded first")
+	u.Start(path)
+	u.bg.wait()
+
+	assert.Nil(t, u.dash, "nothing of the demo is left to export")
+	var texts []string
+	for _, o := range test.LaidOutObjects(u.body) {
+		if l, ok := o.(*widget.Label); ok {
+			texts = append(texts, l.Text)
+		}
+	}
+	assert.Contains(t, strings.Join(texts, "\n"), "holds 2 schools but no data for any school year yet")
 }
