@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -125,4 +126,20 @@ func TestDemoConcentratorsCountEarlierCourses(t *testing.T) {
 		SELECT count(*) FROM rebuilt r LEFT JOIN concentrator_since c USING (student, cluster)
 		WHERE c.school_year IS NULL OR c.school_year > r.year`).Scan(&missing))
 	assert.Zero(t, missing)
+}
+
+func TestImportIntoDemoRejected(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "demo.db")
+	require.NoError(t, GenerateDemo(context.Background(), path, DemoOptions{Schools: 1, Students: 300, Years: 2, Seed: 4}))
+	db, err := Open(context.Background(), path)
+	require.NoError(t, err)
+	defer db.Close()
+	before := dumpStoredRows(t, db)
+
+	schools := filepath.Join(t.TempDir(), "schools.csv")
+	require.NoError(t, os.WriteFile(schools, []byte("school_id,school_name\nR1,Real High\n"), 0o644))
+	_, err = db.Import(context.Background(), []ImportFile{{Path: schools}}, ImportOptions{})
+	require.ErrorIs(t, err, ErrSyntheticDatabase)
+	assert.Contains(t, err.Error(), "import into a new database instead")
+	assert.Equal(t, before, dumpStoredRows(t, db))
 }

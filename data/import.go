@@ -114,6 +114,11 @@ func (e *ImportError) Error() string {
 // Unwrap returns ErrImportRejected.
 func (e *ImportError) Unwrap() error { return ErrImportRejected }
 
+// ErrSyntheticDatabase is returned by Import for the generated demo
+// district, which takes no imported rows.
+var ErrSyntheticDatabase = errors.New("import files: this database holds the synthetic demo district, " +
+	"which takes no real data; import into a new database instead (readiness import -db NEW.db, or File > New database… in the app)")
+
 // Import validates files and writes them in one transaction: all of them or,
 // on any error, nothing. Errors of validation come as *ImportError; other
 // errors (of the database, or a cancelled ctx) are returned as they are.
@@ -121,7 +126,8 @@ func (e *ImportError) Unwrap() error { return ErrImportRejected }
 // Schools and clusters files are written before the others whatever their
 // order in files, since the other kinds refer to them. Rows replace stored
 // rows of the same key, so importing the same files twice changes nothing.
-// Student numbers are stored only as a keyed hash.
+// Student numbers are stored only as a keyed hash. The synthetic demo
+// district takes no import (ErrSyntheticDatabase).
 //
 // The transaction holds the database's write lock from its start, so a second
 // Import at the same time waits for the busy timeout (5 seconds) and then
@@ -129,6 +135,15 @@ func (e *ImportError) Unwrap() error { return ErrImportRejected }
 func (db *DB) Import(ctx context.Context, files []ImportFile, opt ImportOptions) (ImportResult, error) {
 	if db.readOnly {
 		return ImportResult{}, errors.New("import files: the database is open read-only; open it for writing")
+	}
+	// Real rows beside the generated district would be shown under its
+	// "synthetic" label, and the demo's made-up figures would mix with them.
+	synthetic, err := db.IsSynthetic(ctx)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	if synthetic {
+		return ImportResult{}, ErrSyntheticDatabase
 	}
 	sources, problems := openSources(files)
 
