@@ -60,9 +60,9 @@ func (d *Dashboard) Headlines(minN int) []Headline {
 		h := Headline{Label: spec.label}
 		if reported && notReported(rows, spec) {
 			h.Value = notReportedText
-			h.Detail = "Not in the publisher's files for " + indicator.FormatYear(d.Year)
+			h.Detail = "Not in the published files"
 			if byClusterOnly(rows, spec) {
-				h.Detail = "Reported per Career Cluster only: see the chart"
+				h.Detail = "Only per cluster: see the chart"
 			}
 			list = append(list, h)
 			continue
@@ -81,7 +81,7 @@ func (d *Dashboard) Headlines(minN int) []Headline {
 		if dist, ok := lookup(district, spec); ok && !onDistrict {
 			h.District = "District " + dist.text
 			if maskedSum(district, spec) {
-				h.District = "District: unknown, a school is masked"
+				h.District = "District unknown (masked)"
 			}
 		}
 		list = append(list, h)
@@ -144,7 +144,7 @@ func (d *Dashboard) singleTeacherHeadline(onDistrict, reported bool) Headline {
 	const label = "Clusters with one teacher"
 	if reported && !hasStaff(d.Rows) {
 		return Headline{Label: label, Value: notReportedText,
-			Detail: "Not in the publisher's files for " + indicator.FormatYear(d.Year)}
+			Detail: "Not in the published files"}
 	}
 	names := singleTeacherClusters(d.Rows)
 	h := Headline{Label: label, Value: strconv.Itoa(len(names))}

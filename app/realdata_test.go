@@ -64,10 +64,10 @@ func TestNorthCarolinaDashboard(t *testing.T) {
 	require.Len(t, h, 6)
 	assert.Equal(t, "1,610", h[0].Value, "CTE enrollment, 2021-22, as published")
 	assert.Equal(t, "Reported: NC DPI School Report Card", h[0].Detail)
-	assert.Equal(t, "District: unknown, a school is masked", h[0].District,
+	assert.Equal(t, "District unknown (masked)", h[0].District,
 		"a Wake school's enrollment is masked, so the sum is not known")
 	assert.Equal(t, notReportedText, h[1].Value, "concentrators come per cluster, with no total")
-	assert.Equal(t, "Reported per Career Cluster only: see the chart", h[1].Detail)
+	assert.Equal(t, "Only per cluster: see the chart", h[1].Detail)
 	for _, i := range []int{2, 3, 4, 5} {
 		assert.Equal(t, notReportedText, h[i].Value, h[i].Label)
 		assert.Empty(t, h[i].Change, h[i].Label)
