@@ -52,6 +52,16 @@ func (u *UI) importFiles(paths []string) *importWindow {
 		u.showError(fmt.Errorf("import files: no database is open; open or create one first"))
 		return nil
 	}
+	if u.info.Synthetic {
+		dialog.ShowConfirm("Import into a new database",
+			"The demo district is synthetic and takes no real data. Create a new database for your files now?",
+			func(ok bool) {
+				if ok {
+					u.onNew()
+				}
+			}, u.w)
+		return nil
+	}
 	iw := newImportWindow(u)
 	iw.AddFiles(paths...)
 	iw.w.Show()

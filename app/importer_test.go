@@ -111,3 +111,19 @@ func TestDroppedFilesOpenOrImport(t *testing.T) {
 	u.bg.wait()
 	assert.Equal(t, demo, u.info.Path, "a dropped database opens")
 }
+
+func TestImportFromDemoOffersNewDatabase(t *testing.T) {
+	u := newTestUI(t, demoDB(t))
+	require.True(t, u.info.Synthetic)
+
+	assert.Nil(t, u.importFiles(nil), "no import window on the demo")
+	top := u.w.Canvas().Overlays().Top()
+	require.NotNil(t, top, "a dialog explains why")
+	var texts []string
+	for _, o := range test.LaidOutObjects(top) {
+		if l, ok := o.(*widget.Label); ok {
+			texts = append(texts, l.Text)
+		}
+	}
+	assert.Contains(t, strings.Join(texts, "\n"), "takes no real data")
+}

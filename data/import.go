@@ -116,7 +116,7 @@ func (e *ImportError) Unwrap() error { return ErrImportRejected }
 
 // ErrSyntheticDatabase is returned by Import for the generated demo
 // district, which takes no imported rows.
-var ErrSyntheticDatabase = errors.New("import files: this database holds the synthetic demo district, " +
+var ErrSyntheticDatabase = errors.New("this database holds the synthetic demo district, " +
 	"which takes no real data; import into a new database instead (readiness import -db NEW.db, or File > New database… in the app)")
 
 // Import validates files and writes them in one transaction: all of them or,

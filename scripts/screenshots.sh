@@ -98,8 +98,17 @@ keys Down
 shot meeting-next-chart 2
 keys Escape
 sleep 1
+keys ctrl+i # the demo takes no import: the app offers a new database
+shot import-demo-refused 2
+keys Escape
+stop
 
-# Import: two files with errors, picked in the file dialog from the home folder.
+# Import: two files with errors, picked in the file dialog from the home
+# folder, into a district database that holds only its schools so far.
+printf 'school_id,school_name,district_id,district_name\nS1,Lincoln High School,D1,Riverside District\n' >"$work/schools-ok.csv"
+"$work/readiness" import -db "$work/district.db" "$work/schools-ok.csv" >>"$work/app.log" 2>&1
+start "district.db" "$work/district.db"
+shot empty-district 1
 cp app/testdata/bad/schools.csv app/testdata/bad/cte_enrollments.csv "$HOME/"
 keys ctrl+i
 sleep 2
