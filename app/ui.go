@@ -241,8 +241,8 @@ func (u *UI) setInfo(info Info) {
 func (u *UI) showEmptyDatabase(schools int) {
 	text := "This database holds no schools yet. Import a district's files to begin: schools.csv first, or all files at once."
 	if schools > 0 {
-		text = fmt.Sprintf("This database holds %d schools but no data for any school year yet. "+
-			"Import enrollments, credentials or other files for them to see the dashboard.", schools)
+		text = fmt.Sprintf("This database holds %s but no data for any school year yet. "+
+			"Import enrollments, credentials or other files for them to see the dashboard.", countSchools(schools))
 	}
 	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord
@@ -256,8 +256,16 @@ func (u *UI) showEmptyDatabase(schools int) {
 	u.body.Refresh()
 }
 
+// countSchools writes n with "school" or "schools" as its number needs.
+func countSchools(n int) string {
+	if n == 1 {
+		return "1 school"
+	}
+	return fmt.Sprintf("%d schools", n)
+}
+
 func statusLine(info Info) string {
-	s := fmt.Sprintf("%s — %d schools", info.Path, len(info.Schools))
+	s := fmt.Sprintf("%s — %s", info.Path, countSchools(len(info.Schools)))
 	if n := len(info.Years); n > 0 {
 		s += fmt.Sprintf(", school years %s to %s", indicator.FormatYear(info.Years[n-1]), indicator.FormatYear(info.Years[0]))
 	}

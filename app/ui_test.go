@@ -226,3 +226,9 @@ func TestDirectoryOnlyDatabaseAsksForData(t *testing.T) {
 	}
 	assert.Contains(t, strings.Join(texts, "\n"), "holds 2 schools but no data for any school year yet")
 }
+
+func TestCountSchoolsSingular(t *testing.T) {
+	assert.Equal(t, "1 school", countSchools(1))
+	assert.Equal(t, "0 schools", countSchools(0))
+	assert.Equal(t, "7 schools", countSchools(7))
+}
