@@ -296,7 +296,10 @@ func (b *builder) capacity() {
 			b.cell(indicator.SectionSeats, d), b.cell(indicator.SectionEnrolled, d),
 			b.cell(indicator.UnmetRequests, d), b.cell(indicator.TeacherFTE, d), single})
 	}
-	b.addAllRow("All clusters", indicator.SectionSeats, indicator.SectionEnrolled,
+	// Unmet requests of "all" pool every section's requests and seats, so
+	// spare seats in one cluster offset a shortfall in another; the label
+	// says so, since the total can be smaller than the clusters' sum.
+	b.addAllRow("All clusters (unmet requests pooled over all sections)", indicator.SectionSeats, indicator.SectionEnrolled,
 		indicator.UnmetRequests, indicator.TeacherFTE)
 	if nothingShown(bc.rows) {
 		b.fig.empty = b.emptyText("sections or teachers")

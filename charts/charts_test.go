@@ -316,6 +316,13 @@ func TestTableOf(t *testing.T) {
 	assert.Equal(t, []string{"Construction", "80", "64", "6", "1.25", "Yes"}, capacity.Rows[1])
 	assert.Equal(t, []string{"Advanced Manufacturing", "60", "45", "0", "0.5", "No"}, capacity.Rows[0])
 
+	withTotal := in
+	withTotal.Rows = append(append([]indicator.Row(nil), in.Rows...), row(indicator.UnmetRequests, indicator.All, 0))
+	total := TableOf(Capacity, withTotal)
+	last := total.Rows[len(total.Rows)-1]
+	assert.Contains(t, last[0], "pooled over all sections", "the total's unmet requests are not the clusters' sum")
+	assert.Equal(t, "0", last[3])
+
 	trend := TableOf(Trend, in)
 	assert.Equal(t, [][]string{{"2020-21", "1,210"}, {"2021-22", "1,395"}, {"2022-23", "1,480"},
 		{"2023-24", "1,562"}, {"2024-25", "1,650"}}, trend.Rows)
