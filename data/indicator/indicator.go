@@ -1,6 +1,6 @@
 // Package indicator holds the plain values that the data store computes and that
 // the report, the charts and the app show: one Row per school, school year,
-// indicator and dimension. It knows nothing of SQL or widgets, so every output
+// indicator and dimension. It imports no SQL or widget code, so every output
 // path can import it.
 package indicator
 
@@ -34,7 +34,7 @@ const (
 	AllSchools = "ALL"
 )
 
-// Privacy is how a value is protected when privacy is on.
+// Privacy is the kind of protection a value gets when privacy is on.
 type Privacy int
 
 const (
