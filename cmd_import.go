@@ -179,8 +179,9 @@ func printHealth(w io.Writer, path string, h data.Health) {
 	tw.Flush()
 }
 
-// maxListedSchools is the most schools check lists one by one; above it,
-// check counts them and says how to see one district's schools.
+// maxListedSchools is the maximum number of schools check lists one by one.
+// Above it, check prints their count and the command that lists one
+// district's schools.
 const maxListedSchools = 30
 
 // printSchools lists the districts with their number of schools and, for a

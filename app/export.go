@@ -54,9 +54,8 @@ func WriteTableCSV(w io.Writer, t charts.Table) error {
 
 // WriteTableXLSX writes a chart's table as an .xlsx workbook of one sheet.
 // A value that is a plain number becomes a number cell, so it sums and
-// sorts in Excel; every other cell, such as a mask ("<10", "*") or a
-// percentage, is text as shown. The first column, the row labels, is always
-// text.
+// sorts in Excel. Every other cell, such as a mask ("<10", "*") or a
+// percentage, is text as shown, and so is the first column of row labels.
 func WriteTableXLSX(w io.Writer, t charts.Table) error {
 	f := excelize.NewFile()
 	defer f.Close()

@@ -49,8 +49,8 @@ func TestIconICOIsCurrent(t *testing.T) {
 	}
 }
 
-// At 16 px each bar must stand out from the tile behind it. WCAG's 3:1 is the
-// contrast it asks of graphical objects.
+// At 16 px each bar must stand out from the tile behind it. WCAG 2.1 requires
+// a contrast of 3:1 for graphical objects.
 func TestIcon16pxContrast(t *testing.T) {
 	img := icondraw.Draw(16)
 	tile := img.NRGBAAt(2, 14)

@@ -297,8 +297,8 @@ func (b *builder) capacity() {
 			b.cell(indicator.UnmetRequests, d), b.cell(indicator.TeacherFTE, d), single})
 	}
 	// Unmet requests of "all" pool every section's requests and seats, so
-	// spare seats in one cluster offset a shortfall in another; the label
-	// says so, since the total can be smaller than the clusters' sum.
+	// spare seats in one cluster offset a shortfall in another. The label
+	// states this, because the total can be smaller than the clusters' sum.
 	b.addAllRow("All clusters (unmet requests pooled over all sections)", indicator.SectionSeats, indicator.SectionEnrolled,
 		indicator.UnmetRequests, indicator.TeacherFTE)
 	if nothingShown(bc.rows) {

@@ -44,8 +44,8 @@ func Open(ctx context.Context, path string) (*DB, error) {
 }
 
 // OpenReadOnly opens an existing database for viewing. It neither creates
-// nor migrates; a database with an older schema is rejected with a message
-// that says to open it for writing once.
+// nor migrates. A database with an older schema is rejected with an error
+// that asks the user to open it for writing once.
 func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 	return open(ctx, path, true)
 }

@@ -83,7 +83,7 @@ func (db *DB) IsSynthetic(ctx context.Context) (bool, error) {
 
 // SetSettings validates s and stores it. When the concentrator course count
 // changes, concentrator status is recomputed for every student in the same
-// transaction, so no report ever sees the new count with the old status.
+// transaction, so no report reads the new count with the old status.
 //
 // NOTE: the recomputation counts only the courses stored in cte_enrollments,
 // so in a demo database it forgets the courses simulated before its first
